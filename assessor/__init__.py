@@ -1,0 +1,97 @@
+"""assessor: scoring governance processes against the WSIS+10 multistakeholder principles."""
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from assessor import cli, errors, logs, models  # noqa: F401 - models: complete metadata
+from assessor.api import register_api
+from assessor.assessments.questionnaire import blueprint as questionnaire_blueprint
+from assessor.assessments.review_views import blueprint as review_blueprint
+from assessor.assessments.views import blueprint as assessments_blueprint
+from assessor.comparisons.views import blueprint as comparisons_blueprint
+from assessor.db import db
+from assessor.extensions import csrf, limiter, login_manager, migrate
+from assessor.opendata.views import blueprint as opendata_blueprint
+from assessor.processes.representative_views import blueprint as representatives_blueprint
+from assessor.processes.views import blueprint as processes_blueprint
+from assessor.rubrics.views import blueprint as rubrics_blueprint
+from assessor.scorecards.batch_views import blueprint as batches_blueprint
+from assessor.scorecards.formatting import register_filters
+from assessor.scorecards.views import blueprint as scorecards_blueprint
+from assessor.security import register_security
+from assessor.site.health import blueprint as health_blueprint
+from assessor.site.views import blueprint as site_blueprint
+from assessor.users.admin_views import blueprint as user_admin_blueprint
+from assessor.users.service import load_user
+from assessor.users.views import blueprint as users_blueprint
+from assessor.validation import refuse_ids_out_of_range, refuse_nul_characters
+from config import Config, config_from_environment
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Build the application; ``config`` defaults to the one ``ASSESSOR_ENV`` names."""
+    config = config if config is not None else config_from_environment()
+    app = Flask(__name__, instance_path=config.INSTANCE_DIR)
+    app.config.from_object(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    register_secret_key(app)
+    register_database(app)
+    logs.register_logging(app)
+    register_security(app)
+    register_extensions(app)
+    register_blueprints(app)
+    errors.register_error_handlers(app)
+    cli.register_commands(app)
+    return app
+
+
+def register_secret_key(app: Flask) -> None:
+    """Production must be given SECRET_KEY; elsewhere one is generated once and kept."""
+    if app.config.get("SECRET_KEY"):
+        return
+    if app.config["SECRET_KEY_REQUIRED"]:
+        raise RuntimeError("SECRET_KEY must be set in the environment in production")
+    key_file = Path(app.instance_path) / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def register_database(app: Flask) -> None:
+    """Default to a SQLite file under instance/ when DATABASE_URL is not set."""
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        database = Path(app.instance_path) / "assessor.sqlite3"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{database}"
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+
+
+def register_blueprints(app: Flask) -> None:
+    app.before_request(refuse_ids_out_of_range)
+    app.before_request(refuse_nul_characters)
+    app.register_blueprint(site_blueprint)
+    app.register_blueprint(health_blueprint)
+    app.register_blueprint(rubrics_blueprint)
+    app.register_blueprint(processes_blueprint)
+    app.register_blueprint(users_blueprint)
+    app.register_blueprint(user_admin_blueprint)
+    app.register_blueprint(assessments_blueprint)
+    app.register_blueprint(questionnaire_blueprint)
+    app.register_blueprint(review_blueprint)
+    app.register_blueprint(representatives_blueprint)
+    app.register_blueprint(scorecards_blueprint)
+    app.register_blueprint(batches_blueprint)
+    app.register_blueprint(comparisons_blueprint)
+    app.register_blueprint(opendata_blueprint)
+    register_filters(app)
+    register_api(app)

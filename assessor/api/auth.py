@@ -1,0 +1,41 @@
+"""Who is calling the API: a bearer token, or the browser's signed-in session with CSRF."""
+
+from flask import g, request
+from flask_login import current_user
+
+from assessor.db import db
+from assessor.exceptions import NotAuthenticated
+from assessor.extensions import csrf
+from assessor.users.models import User
+from assessor.users.tokens import user_for_token
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def identify_caller() -> None:
+    """Set ``g.user`` for this request: token users ignore cookies; sessions need CSRF."""
+    header = request.headers.get("Authorization", "")
+    if header:
+        scheme, _, token = header.partition(" ")
+        user = user_for_token(db.session, token.strip()) if scheme.lower() == "bearer" else None
+        if user is None:
+            raise NotAuthenticated("The token is missing, unknown or revoked.")
+        db.session.commit()  # keeps last_used_at
+        g.user = user
+        return
+    g.user = current_user if current_user.is_authenticated else None
+    if g.user is not None and request.method not in SAFE_METHODS:
+        csrf.protect()
+
+
+def caller() -> User | None:
+    """The user making this API call, or None for an anonymous caller."""
+    return g.get("user")
+
+
+def signed_in_caller() -> User:
+    """The calling user; anonymous callers are told to authenticate."""
+    user = caller()
+    if user is None:
+        raise NotAuthenticated("Send a token as 'Authorization: Bearer <token>'.")
+    return user

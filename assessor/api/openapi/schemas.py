@@ -1,0 +1,67 @@
+"""Schemas only the document uses: error bodies, and bodies a view assembles from several."""
+
+from marshmallow import Schema, fields
+
+from assessor.api.rubrics import RubricListItemSchema
+from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
+from assessor.processes.schemas import ProcessPageOutSchema
+from assessor.scorecards.schemas import ConsolidationSchema
+
+
+class ErrorSchema(Schema):
+    """The body of every refusal."""
+
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        required=True,
+        metadata={"description": "Messages by field path; `_` is the request as a whole."},
+    )
+
+
+class ConflictSchema(ErrorSchema):
+    """A refusal because of the current state, with what the client needs to resolve it."""
+
+    current = fields.Nested(
+        AnswerOutSchema,
+        allow_none=True,
+        metadata={"description": "Saving an answer: the answer as stored now (null: none)."},
+    )
+    problems = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Submitting: what each question still lacks, by its key."},
+    )
+    revision_id = fields.Integer(
+        metadata={"description": "Revising: the revision already open; continue with it."}
+    )
+
+
+class AnswerSavedSchema(AnswerOutSchema):
+    """A saved answer, with what it still lacks before the assessment can be submitted."""
+
+    problems = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Messages by field (rationale, evidence); empty when ready."},
+    )
+
+
+class AssessmentPageSchema(ProcessPageOutSchema):
+    """One page of the assessment list, counted and linked as every list is."""
+
+    items = fields.List(fields.Nested(AssessmentSummarySchema))
+
+
+class RubricListSchema(Schema):
+    """Every loaded rubric version."""
+
+    items = fields.List(fields.Nested(RubricListItemSchema))
+
+
+class ProcessConsolidationSchema(ConsolidationSchema):
+    """The consolidation of a process's published assessments on one rubric version."""
+
+    process_id = fields.Integer()
+    rubric = fields.String()
+    method_version = fields.String()

@@ -1,0 +1,56 @@
+"""GET and POST /api/v1/processes; GET and PATCH /api/v1/processes/<id>."""
+
+from flask import Blueprint
+
+from assessor.api.auth import signed_in_caller
+from assessor.api.requests import json_body, paginate, query_args
+from assessor.db import db
+from assessor.processes.schemas import (
+    ProcessInSchema,
+    ProcessOutSchema,
+    ProcessPageOutSchema,
+    ProcessSearchArgsSchema,
+)
+from assessor.processes.service import (
+    create_process,
+    get_process,
+    require_process_editor,
+    search_processes,
+    update_process,
+)
+
+blueprint = Blueprint("processes", __name__)
+
+
+@blueprint.get("/processes")
+def index():
+    filters = query_args(ProcessSearchArgsSchema())
+    page, per_page = filters.pop("page"), filters.pop("per_page")
+    found = paginate(db.session, search_processes(**filters), page, per_page)
+    return ProcessPageOutSchema().dump(found)
+
+
+@blueprint.post("/processes")
+def create():
+    user = signed_in_caller()
+    require_process_editor(user)
+    process = create_process(db.session, user, json_body(ProcessInSchema()))
+    db.session.commit()
+    body = ProcessOutSchema().dump(process)
+    return body, 201, {"Location": body["url"]}
+
+
+@blueprint.get("/processes/<int:process_id>")
+def detail(process_id: int):
+    return ProcessOutSchema().dump(get_process(db.session, process_id))
+
+
+@blueprint.patch("/processes/<int:process_id>")
+def update(process_id: int):
+    user = signed_in_caller()
+    require_process_editor(user)
+    process = get_process(db.session, process_id)
+    changes = json_body(ProcessInSchema(), partial=True)
+    update_process(db.session, user, process, changes)
+    db.session.commit()
+    return ProcessOutSchema().dump(process)

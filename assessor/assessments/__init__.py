@@ -1,0 +1,1 @@
+"""Assessments of a process against a rubric version, their answers and evidence."""

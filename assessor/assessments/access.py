@@ -1,0 +1,50 @@
+"""Who may see and do what with an assessment.
+
+Anonymous visitors see published and withdrawn assessments only; drafts and submitted ones
+are seen by their assessor, reviewers and admins. Anything else is invisible (404).
+"""
+
+from sqlalchemy import ColumnElement, or_
+
+from assessor.assessments.models import Assessment
+from assessor.exceptions import NotAllowed, NotVisible
+from assessor.users.models import User
+
+PUBLIC_STATUSES = ("published", "withdrawn")
+
+
+def sees_all_assessments(user: User | None) -> bool:
+    return user is not None and (user.has_role("reviewer") or user.has_role("admin"))
+
+
+def can_view(user: User | None, assessment: Assessment) -> bool:
+    if assessment.status in PUBLIC_STATUSES or sees_all_assessments(user):
+        return True
+    return user is not None and assessment.assessor_id == user.id
+
+
+def visible_to(user: User | None) -> ColumnElement[bool]:
+    """The SQL condition matching the assessments ``user`` may see."""
+    public = Assessment.status.in_(PUBLIC_STATUSES)
+    if sees_all_assessments(user):
+        return Assessment.id.is_not(None)
+    if user is None:
+        return public
+    return or_(public, Assessment.assessor_id == user.id)
+
+
+def require_visible(user: User | None, assessment: Assessment | None) -> Assessment:
+    """The assessment if the user may see it; otherwise a 404, never a hint it exists."""
+    if assessment is None or not can_view(user, assessment):
+        raise NotVisible()
+    return assessment
+
+
+def require_role(user: User, *roles: str) -> None:
+    if not any(user.has_role(role) for role in roles):
+        raise NotAllowed(f"This needs the role {' or '.join(roles)}.")
+
+
+def require_assessor_of(user: User, assessment: Assessment) -> None:
+    if assessment.assessor_id != user.id:
+        raise NotAllowed("Only the assessment's own assessor may do this.")

@@ -1,0 +1,183 @@
+"""An assessment, its answers (one per question) and the evidence behind them."""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from assessor.db import Base, UTCDateTime, one_of, utcnow
+from assessor.processes.models import Process
+from assessor.rubrics.models import RubricVersion
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.models import User
+
+STATUSES = ("draft", "submitted", "published", "withdrawn")
+# Why an answer changed in a revision of a published assessment.
+CHANGE_REASONS = ("improvement", "decline", "correction", "new_evidence")
+
+# Exactly one of: a level, not applicable, insufficient information.
+ONE_KIND_OF_ANSWER = (
+    "(CASE WHEN level IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN not_applicable THEN 1 ELSE 0 END)"
+    " + (CASE WHEN insufficient_information THEN 1 ELSE 0 END) = 1"
+)
+
+
+class Assessment(Base):
+    __tablename__ = "assessments"
+    __table_args__ = (
+        CheckConstraint(one_of("status", STATUSES), name="status"),
+        CheckConstraint(one_of("perspective", STAKEHOLDER_GROUPS), name="perspective"),
+        CheckConstraint("revises_id IS NULL OR revises_id <> id", name="revises_other"),
+        CheckConstraint(
+            "status <> 'withdrawn' OR (withdrawn_at IS NOT NULL AND withdrawal_reason IS NOT NULL)",
+            name="withdrawal_explained",
+        ),
+        CheckConstraint(
+            "status NOT IN ('published', 'withdrawn') OR published_at IS NOT NULL",
+            name="published_dated",
+        ),
+        # Lists of scorecards, newest published first, and of assessments, newest first.
+        Index("ix_assessments_published_at", "published_at", "id"),
+        Index("ix_assessments_created_at", "created_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="RESTRICT"), index=True
+    )
+    rubric_version_id: Mapped[int] = mapped_column(
+        ForeignKey("rubric_versions.id", ondelete="RESTRICT"), index=True
+    )
+    assessor_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="RESTRICT"), index=True
+    )
+    perspective: Mapped[str] = mapped_column(String(40), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    row_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revises_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="RESTRICT"), index=True
+    )
+    published_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": row_version}
+
+    process: Mapped[Process] = relationship()
+    rubric: Mapped[RubricVersion] = relationship()
+    assessor: Mapped[User] = relationship(foreign_keys=[assessor_id])
+    revises: Mapped["Assessment | None"] = relationship(remote_side=[id])
+    answers: Mapped[list["Answer"]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan"
+    )
+    comments: Mapped[list["ReviewComment"]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="ReviewComment.id"
+    )
+    replies: Mapped[list["ProcessReply"]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="ProcessReply.id"
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("assessment_id", "question_key"),
+        CheckConstraint("level IS NULL OR level BETWEEN 0 AND 4", name="level_range"),
+        CheckConstraint(ONE_KIND_OF_ANSWER, name="one_kind_of_answer"),
+        CheckConstraint(
+            "change_reason IS NULL OR " + one_of("change_reason", CHANGE_REASONS),
+            name="change_reason",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
+    question_key: Mapped[str] = mapped_column(String(160))
+    level: Mapped[int | None] = mapped_column(Integer)
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
+    insufficient_information: Mapped[bool] = mapped_column(Boolean, default=False)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    change_reason: Mapped[str | None] = mapped_column(String(20))
+    row_version: Mapped[int] = mapped_column(Integer)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    __mapper_args__ = {"version_id_col": row_version}
+
+    assessment: Mapped[Assessment] = relationship(back_populates="answers")
+    updated_by: Mapped[User | None] = relationship()
+    evidence: Mapped[list["EvidenceItem"]] = relationship(
+        back_populates="answer", cascade="all, delete-orphan", order_by="EvidenceItem.position"
+    )
+
+
+class EvidenceItem(Base):
+    """A public document or page supporting an answer."""
+
+    __tablename__ = "evidence_items"
+    __table_args__ = (
+        CheckConstraint("url LIKE 'http://%' OR url LIKE 'https://%'", name="url_http"),
+        CheckConstraint("length(url) <= 2000", name="url_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), index=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    title: Mapped[str] = mapped_column(String(500))
+    accessed_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+    answer: Mapped[Answer] = relationship(back_populates="evidence")
+
+
+class ReviewComment(Base):
+    """A reviewer's comment on a returned assessment, overall or on one question."""
+
+    __tablename__ = "review_comments"
+    __table_args__ = (CheckConstraint("length(body) > 0", name="body_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    question_key: Mapped[str | None] = mapped_column(String(160))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="comments")
+    author: Mapped[User | None] = relationship()
+
+
+class ProcessReply(Base):
+    """The assessed process's own response to a published assessment (right of reply)."""
+
+    __tablename__ = "process_replies"
+    __table_args__ = (CheckConstraint("length(body) > 0", name="body_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="replies")
+    author: Mapped[User | None] = relationship()

@@ -1,0 +1,33 @@
+"""How far an assessment has come: answered and applicable questions per pillar."""
+
+from dataclasses import dataclass
+
+from assessor.assessments.models import Assessment
+
+
+@dataclass(frozen=True, slots=True)
+class PillarProgress:
+    key: str
+    title: str
+    answered: int
+    applicable: int
+
+
+def pillar_progress(assessment: Assessment) -> list[PillarProgress]:
+    """Per pillar: questions answered (a level or insufficient information) / applicable."""
+    answers = {answer.question_key: answer for answer in assessment.answers}
+    progress = []
+    for pillar in assessment.rubric.pillars:
+        chosen = [answers.get(question.key) for question in pillar.questions]
+        not_applicable = sum(1 for answer in chosen if answer is not None and answer.not_applicable)
+        answered = sum(1 for answer in chosen if answer is not None and not answer.not_applicable)
+        progress.append(
+            PillarProgress(pillar.key, pillar.title, answered, len(chosen) - not_applicable)
+        )
+    return progress
+
+
+def overall_completeness(progress: list[PillarProgress]) -> float | None:
+    """Answered applicable questions over applicable ones; None when nothing applies."""
+    applicable = sum(pillar.applicable for pillar in progress)
+    return sum(pillar.answered for pillar in progress) / applicable if applicable else None

@@ -1,0 +1,127 @@
+"""Assessment pages: starting one, its overview with the workflow actions, its history."""
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from marshmallow import ValidationError
+
+from assessor.assessments.access import sees_all_assessments
+from assessor.assessments.forms import StartFormSchema
+from assessor.assessments.history import assessment_history
+from assessor.assessments.progress import overall_completeness, pillar_progress
+from assessor.assessments.replies import may_reply
+from assessor.assessments.service import assessments_query, get_assessment, start_assessment
+from assessor.assessments.workflow import available_actions
+from assessor.db import db
+from assessor.exceptions import InvalidInput
+from assessor.processes.service import get_process
+from assessor.rubrics.service import list_rubric_versions
+from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
+from assessor.validation import error_paths
+
+blueprint = Blueprint("assessments", __name__)
+
+
+def signed_in_user():
+    return current_user if current_user.is_authenticated else None
+
+
+def _start_choices(process) -> dict:
+    """Rubric versions (newest first), groups, and earlier assessments one may copy from."""
+    statement = assessments_query(signed_in_user(), {"process_id": process.id})
+    return {
+        "rubrics": list_rubric_versions(db.session),
+        "groups": STAKEHOLDER_GROUPS,
+        "earlier": list(db.session.scalars(statement)),
+    }
+
+
+@blueprint.route("/processes/<int:process_id>/assess", methods=["GET", "POST"])
+@login_required
+def start(process_id: int):
+    process = get_process(db.session, process_id)
+    choices = _start_choices(process)
+    values = {
+        "rubric": choices["rubrics"][0].label if choices["rubrics"] else "",
+        "perspective": current_user.stakeholder_group or "",
+        "copy_from": "",
+    }
+    errors: dict[str, list[str]] = {}
+    if request.method == "POST":
+        values = request.form.to_dict()
+        try:
+            data = StartFormSchema().load(values)
+            assessment = start_assessment(
+                db.session, current_user, {**data, "process_id": process.id}
+            )
+        except ValidationError as error:
+            errors = error_paths(error.messages)
+        except InvalidInput as error:
+            errors = error.fields
+        else:
+            db.session.commit()
+            first = assessment.rubric.pillars[0].key
+            return redirect(
+                url_for("questionnaire.pillar", assessment_id=assessment.id, pillar_key=first)
+            )
+    status = 422 if errors else 200
+    return render_template(
+        "assessments/start.html", process=process, values=values, errors=errors, **choices
+    ), status
+
+
+def question_titles(assessment) -> dict[str, str]:
+    """Each question key with its number and prompt, as the questionnaire shows them."""
+    return {
+        question.key: f"{p}.{q} {question.prompt}"
+        for p, pillar in enumerate(assessment.rubric.pillars, start=1)
+        for q, question in enumerate(pillar.questions, start=1)
+    }
+
+
+def render_overview(
+    assessment,
+    problems: dict | None = None,
+    status: int = 200,
+    reply_errors: dict | None = None,
+    reply_text: str = "",
+):
+    """The overview page; ``problems`` lists what blocks submission, each linked."""
+    user = signed_in_user()
+    progress = pillar_progress(assessment)
+    may_see_comments = user is not None and (
+        user.id == assessment.assessor_id or sees_all_assessments(user)
+    )
+    open_comments = (
+        [c for c in assessment.comments if c.resolved_at is None] if may_see_comments else []
+    )
+    return render_template(
+        "assessments/show.html",
+        assessment=assessment,
+        progress=progress,
+        completeness=overall_completeness(progress),
+        perspective_label=stakeholder_label(assessment.perspective),
+        actions=available_actions(user, assessment),
+        question_titles=question_titles(assessment),
+        open_comments=open_comments,
+        problems=problems or {},
+        may_reply=may_reply(db.session, user, assessment),
+        reply_errors=reply_errors or {},
+        reply_text=reply_text,
+    ), status
+
+
+@blueprint.get("/assessments/<int:assessment_id>")
+def show(assessment_id: int):
+    return render_overview(get_assessment(db.session, signed_in_user(), assessment_id))
+
+
+@blueprint.get("/assessments/<int:assessment_id>/history")
+def history(assessment_id: int):
+    assessment = get_assessment(db.session, signed_in_user(), assessment_id)
+    events = assessment_history(db.session, assessment)
+    return render_template(
+        "assessments/history.html",
+        assessment=assessment,
+        events=events,
+        question_titles=question_titles(assessment),
+    )

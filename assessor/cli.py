@@ -1,0 +1,145 @@
+"""Command-line groups: ``flask rubrics``, ``flask users`` and ``flask demo``."""
+
+import time
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from assessor.db import db
+from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+from assessor.demo_generate import NoRubricLoaded, generate
+from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
+from assessor.rubrics.service import RubricVersionConflict, store_rubric
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.models import ROLES
+from assessor.users.service import UserInputError, create_user
+
+rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
+users_group = AppGroup("users", help="Manage user accounts.")
+demo_group = AppGroup("demo", help="Demo data.")
+
+
+def _paths_or_default(paths: tuple[str, ...]) -> list[Path]:
+    named = [Path(p) for p in paths] or [Path(current_app.config["RUBRICS_DIR"])]
+    missing = [str(path) for path in named if not path.exists()]
+    if missing:
+        raise click.ClickException(f"no such file or folder: {', '.join(missing)}")
+    return rubric_paths(named)
+
+
+@rubrics_group.command("validate")
+@click.argument("paths", nargs=-1)
+def validate_rubrics(paths: tuple[str, ...]) -> None:
+    """Check rubric files (default: RUBRICS_DIR) and list every problem; exit 1 on any."""
+    failed = False
+    for path in _paths_or_default(paths):
+        try:
+            rubric = read_rubric(path)
+        except RubricFileError as error:
+            failed = True
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            continue
+        click.echo(f"{path}: ok ({rubric.data['slug']}@{rubric.data['version']})")
+    if failed:
+        raise SystemExit(1)
+
+
+@rubrics_group.command("load")
+@click.argument("paths", nargs=-1)
+def load_rubrics(paths: tuple[str, ...]) -> None:
+    """Load rubric files into the database; loaded versions are kept, changed ones refused."""
+    files = _paths_or_default(paths)
+    try:
+        outcomes = [store_rubric(db.session, read_rubric(path)) for path in files]
+    except RubricFileError as error:
+        db.session.rollback()
+        raise click.ClickException("nothing loaded:\n" + str(error)) from None
+    except RubricVersionConflict as error:
+        db.session.rollback()
+        raise click.ClickException(f"nothing loaded: {error}") from None
+    db.session.commit()
+    for outcome in outcomes:
+        state = "loaded" if outcome.created else "already loaded, unchanged"
+        click.echo(f"{outcome.rubric.label}: {state}")
+
+
+@users_group.command("create")
+@click.option("--email", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", "roles", multiple=True, required=True, type=click.Choice(ROLES))
+@click.option(
+    "--name", "display_name", default=None, help="Display name (default: from the email)."
+)
+@click.option(
+    "--group", "stakeholder_group", default=None, type=click.Choice(list(STAKEHOLDER_GROUPS))
+)
+def create_user_command(email, password, roles, display_name, stakeholder_group) -> None:
+    """Create a user; the password is asked for when not given."""
+    try:
+        user = create_user(
+            db.session,
+            email=email,
+            password=password,
+            roles=list(roles),
+            display_name=display_name,
+            stakeholder_group=stakeholder_group,
+        )
+    except UserInputError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"created {user.email} ({', '.join(sorted(user.roles))})")
+
+
+@demo_group.command("seed")
+def seed_demo_command() -> None:
+    """Add demo accounts and processes; existing data is kept."""
+    added = seed_demo(db.session)
+    db.session.commit()
+    click.echo(
+        f"demo data: {added['users']} accounts, {added['processes']} processes and "
+        f"{added['scorecards']} published scorecard added"
+    )
+    for account in DEMO_ACCOUNTS:
+        click.echo(
+            f"  sign in as {account['email']} / {DEMO_PASSWORD} ({', '.join(account['roles'])})"
+        )
+
+
+def _progress(done: int, total: int) -> None:
+    click.echo(f"  {done:,} of {total:,} assessments")
+
+
+@demo_group.command("generate")
+@click.option("--processes", type=click.IntRange(min=1), required=True)
+@click.option("--assessments", type=click.IntRange(min=0), required=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+def generate_demo_command(processes: int, assessments: int, seed: int) -> None:
+    """Add synthetic processes and published assessments, for benchmarks (same seed, same data)."""
+    started = time.perf_counter()
+    try:
+        totals = generate(
+            db.session,
+            processes=processes,
+            assessments=assessments,
+            seed=seed,
+            progress=_progress,
+        )
+    except NoRubricLoaded as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from None
+    click.echo(
+        f"generated {totals['processes']:,} processes, {totals['assessments']:,} published "
+        f"assessments ({totals['revisions']:,} of them revisions), {totals['answers']:,} "
+        f"answers and {totals['evidence']:,} evidence items; {totals['users']} accounts added; "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
+def register_commands(app: Flask) -> None:
+    app.cli.add_command(rubrics_group)
+    app.cli.add_command(users_group)
+    app.cli.add_command(demo_group)

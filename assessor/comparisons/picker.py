@@ -1,0 +1,127 @@
+"""Choosing scorecards to compare: published ones, searched, filtered and paged."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from assessor import scoring
+from assessor.assessments.access import PUBLIC_STATUSES
+from assessor.assessments.models import Assessment
+from assessor.comparisons.service import (
+    COMPARISON_DETAILS,
+    public_scorecards,
+    scorecard_heading,
+    scores_of,
+)
+from assessor.processes.models import Process
+from assessor.rubrics.models import RubricVersion
+
+PER_PAGE = 20
+
+
+@dataclass
+class PickerPage:
+    """One page of the published scorecards to choose from."""
+
+    rows: list[dict[str, Any]]
+    number: int
+    last: int
+    total: int
+
+
+def _year_range(year: int) -> tuple[datetime, datetime]:
+    return datetime(year, 1, 1, tzinfo=UTC), datetime(year + 1, 1, 1, tzinfo=UTC)
+
+
+def published_query(filters: dict[str, Any]) -> Select:
+    """Published and withdrawn scorecards matching every filter given, newest first."""
+    statement = (
+        select(Assessment)
+        .join(Assessment.process)
+        .join(Assessment.rubric)
+        .where(Assessment.status.in_(PUBLIC_STATUSES))
+        .order_by(Assessment.published_at.desc(), Assessment.id.desc())
+    )
+    if filters.get("q"):
+        # lower() on both sides, as the process search does: SQLite has no ILIKE.
+        needle = filters["q"].lower()
+        statement = statement.where(func.lower(Process.name).contains(needle, autoescape=True))
+    if filters.get("organization"):
+        organization = filters["organization"].lower()
+        statement = statement.where(func.lower(Process.convening_organization) == organization)
+    for name, column in (
+        ("rubric", RubricVersion.slug),
+        ("scope", Process.scope),
+        ("layer", Process.layer),
+        ("perspective", Assessment.perspective),
+    ):
+        if filters.get(name):
+            statement = statement.where(column == filters[name])
+    if filters.get("year"):
+        start, end = _year_range(filters["year"])
+        statement = statement.where(Assessment.published_at >= start, Assessment.published_at < end)
+    return statement
+
+
+def _picker_rows(session: Session, assessments: list[Assessment]) -> list[dict[str, Any]]:
+    """Published scorecards as rows to choose from."""
+    results = scores_of(session, assessments)
+    return [_picker_row(assessment, results[assessment.id]) for assessment in assessments]
+
+
+def _picker_row(assessment: Assessment, result: scoring.AssessmentScore) -> dict[str, Any]:
+    return {
+        **scorecard_heading(assessment),
+        "rubric_label": assessment.rubric.label,
+        "rubric_title": assessment.rubric.title,
+        "score": result.score,
+        "band": result.band,
+    }
+
+
+def picker_page(session: Session, filters: dict[str, Any], requested: int) -> PickerPage:
+    """The requested page of matching scorecards, or the last one when asked for one beyond."""
+    statement = published_query(filters)
+    total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    last = max(1, -(-total // PER_PAGE))
+    number = min(requested, last)
+    page = statement.options(*COMPARISON_DETAILS).limit(PER_PAGE).offset((number - 1) * PER_PAGE)
+    rows = _picker_rows(session, list(session.scalars(page)))
+    return PickerPage(rows, number, last, total)
+
+
+def chosen_rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The chosen scorecards that are public, as rows, in the order chosen."""
+    return _picker_rows(session, public_scorecards(session, ids))
+
+
+def picker_choices(session: Session) -> dict[str, Any]:
+    """The filters' choices, drawn from the published scorecards themselves."""
+    public = Assessment.status.in_(PUBLIC_STATUSES)
+    rubrics = session.execute(
+        select(RubricVersion.slug, func.max(RubricVersion.title))
+        .join(Assessment, Assessment.rubric_version_id == RubricVersion.id)
+        .where(public)
+        .group_by(RubricVersion.slug)
+        .order_by(RubricVersion.slug)
+    )
+    organizations = session.scalars(
+        select(Process.convening_organization)
+        .join(Assessment, Assessment.process_id == Process.id)
+        .where(public)
+        .group_by(Process.convening_organization)
+        .order_by(func.lower(Process.convening_organization), Process.convening_organization)
+    )
+    first, last = session.execute(
+        select(func.min(Assessment.published_at), func.max(Assessment.published_at)).where(public)
+    ).one()
+    years = list(range(last.year, first.year - 1, -1)) if first and last else []
+    return {
+        "rubrics": dict(rubrics.all()),
+        "organizations": list(organizations),
+        "years": years,
+    }

@@ -1,0 +1,73 @@
+"""How a comparison reads, the same on the page and in the PDF: its charts and its deltas."""
+
+from typing import Any
+
+from assessor.scorecards.charts import SERIES_STYLES, RadarSeries, radar_chart
+from assessor.scoring import round_half_up
+
+# More polygons than this on one radar cannot be told apart: then one small radar each.
+OVERLAY_LIMIT = len(SERIES_STYLES)
+# A radar needs three axes to enclose an area.
+RADAR_MIN_PILLARS = 3
+MINUS = "\u2212"
+RADAR_DESCRIPTION = (
+    "Score of each pillar from 0 at the centre to 100 at the edge, one outline per scorecard; "
+    "the table gives the same figures."
+)
+
+
+def _pillar_scores(document: dict[str, Any]) -> dict[int, list[float | None]]:
+    """Each scorecard's scores of the shared pillars, in axis order."""
+    rows = [row for row in document["rows"] if row["measure"] == "pillar"]
+    return {
+        scorecard["assessment_id"]: [row["cells"][index]["value"] for row in rows]
+        for index, scorecard in enumerate(document["scorecards"])
+    }
+
+
+def comparison_charts(document: dict[str, Any]) -> dict[str, Any]:
+    """One overlaid radar for up to OVERLAY_LIMIT scorecards, else a small radar per scorecard."""
+    axes = [pillar["title"] for pillar in document["pillars"]]
+    if len(axes) < RADAR_MIN_PILLARS:
+        return {"radar": None, "small_multiples": []}
+    scores = _pillar_scores(document)
+    scorecards = document["scorecards"]
+    if len(scorecards) <= OVERLAY_LIMIT:
+        series = [RadarSeries(s["label"], scores[s["assessment_id"]]) for s in scorecards]
+        radar = radar_chart(
+            series,
+            axes,
+            size=360,
+            title="Pillar scores of the scorecards compared",
+            description=RADAR_DESCRIPTION,
+            id_prefix="comparison-radar",
+        )
+        return {"radar": radar, "small_multiples": []}
+    return {"radar": None, "small_multiples": [_small_radar(s, scores, axes) for s in scorecards]}
+
+
+def _small_radar(scorecard: dict, scores: dict, axes: list[str]) -> dict[str, Any]:
+    """One scorecard's radar for the grid, captioned with its label."""
+    assessment_id = scorecard["assessment_id"]
+    chart = radar_chart(
+        [RadarSeries(scorecard["label"], scores[assessment_id])],
+        axes,
+        size=150,
+        title=f"Pillar scores of {scorecard['label']}",
+        description=RADAR_DESCRIPTION,
+        id_prefix=f"comparison-radar-{assessment_id}",
+    )
+    return {"assessment_id": assessment_id, "label": scorecard["label"], "chart": chart}
+
+
+def delta_text(delta: float | None, kind: str = "score") -> str:
+    """A difference to the baseline, signed, one decimal ("+4.2"); below zero with U+2212."""
+    if delta is None:
+        return ""
+    rounded = round_half_up(delta * 100 if kind == "share" else delta, 1)
+    unit = " pp" if kind == "share" else ""
+    if rounded > 0:
+        return f"+{rounded}{unit}"
+    if rounded < 0:
+        return f"{MINUS}{-rounded}{unit}"
+    return f"±0.0{unit}"

@@ -1,0 +1,255 @@
+"""What /compare reads from its query string, and the comparison it gives back.
+
+The document schemas dump the unrounded comparison that the page and the PDF render (their
+filters round for display); the JSON schemas round like the API: scores to 2 decimals, shares
+to 4.
+"""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from flask import url_for
+from marshmallow import Schema, ValidationError, fields, validate
+from werkzeug.datastructures import MultiDict
+
+from assessor.assessments.forms import FormSchema
+from assessor.comparisons.service import MAX_SCORECARDS
+from assessor.processes.models import LAYERS, SCOPES
+from assessor.scorecards.schemas import fraction_field, score_field
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.validation import MAX_ID, error_paths, row_id
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Ten digits reach past MAX_ID, so every id is checked against it rather than cut short.
+ID_TEXT = re.compile(r"[0-9]{1,10}")
+IDS_MESSAGE = "must be scorecard ids separated by commas, such as 3,8,15"
+# Enough for MAX_SCORECARDS ids of ten digits and their commas.
+MAX_IDS_LENGTH = MAX_SCORECARDS * 11
+# Years a scorecard can have been published in.
+YEARS = validate.Range(min=2000, max=2999, error="must be a year such as 2026")
+
+
+class IdList(fields.Field):
+    """Scorecard ids separated by commas ("3,8,15"), each once, in the order first given."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> list[int]:
+        if not isinstance(value, str) or len(value) > MAX_IDS_LENGTH:
+            raise ValidationError(IDS_MESSAGE)
+        parts = [part.strip() for part in value.split(",") if part.strip()]
+        if not all(ID_TEXT.fullmatch(part) for part in parts):
+            raise ValidationError(IDS_MESSAGE)
+        ids = [int(part) for part in parts]
+        if any(not 1 <= assessment_id <= MAX_ID for assessment_id in ids):
+            raise ValidationError(f"each id must be from 1 to {MAX_ID}")
+        return list(dict.fromkeys(ids))
+
+
+def _one_of(choices) -> fields.String:
+    return fields.String(validate=validate.OneOf(choices, error="must be one of: {choices}"))
+
+
+class CompareArgsSchema(FormSchema):
+    """/compare's query string: the chosen ids, a baseline, and the picker's form and filters.
+
+    The picker's form sends each ticked scorecard as ``id``; the view turns them into ``ids``.
+    """
+
+    ids = IdList(
+        load_default=list,
+        validate=validate.Length(
+            max=MAX_SCORECARDS, error=f"choose at most {MAX_SCORECARDS} scorecards"
+        ),
+    )
+    baseline = row_id()
+    pick = fields.Boolean(load_default=False)
+    id = fields.List(row_id(), load_default=list)
+    action = _one_of(("compare", "search"))
+    goto = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    q = fields.String(validate=validate.Length(max=200, error="must be at most {max} characters"))
+    rubric = fields.String(validate=validate.Regexp(SLUG, error="must be a rubric's slug"))
+    organization = fields.String(
+        validate=validate.Length(max=300, error="must be at most {max} characters")
+    )
+    scope = _one_of(SCOPES)
+    layer = _one_of(LAYERS)
+    perspective = _one_of(STAKEHOLDER_GROUPS)
+    year = fields.Integer(validate=YEARS)
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
+
+
+FILTERS = ("q", "rubric", "organization", "scope", "layer", "perspective", "year")
+QUERY_LABELS = {
+    "ids": "Scorecards",
+    "id": "Scorecards",
+    "baseline": "Baseline",
+    "q": "Process name",
+    "rubric": "Rubric",
+    "organization": "Organization",
+    "scope": "Scope",
+    "layer": "Layer",
+    "perspective": "Perspective",
+    "year": "Year published",
+    "page": "Page",
+}
+
+
+def load_compare_args(args: MultiDict) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The arguments, and what was refused; refused arguments are left out of the first."""
+    data = {key: args.getlist(key) if key == "id" else args.get(key) for key in args}
+    schema = CompareArgsSchema()
+    try:
+        return schema.load(data), {}
+    except ValidationError as error:
+        refused = error.messages
+    # Each field is checked on its own, so without the refused ones the load succeeds.
+    usable = {key: value for key, value in data.items() if key not in refused}
+    return schema.load(usable), error_paths(refused)
+
+
+def filter_args(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The filters given, as query parameters for links that keep them."""
+    return {name: args[name] for name in FILTERS if args.get(name) not in (None, "")}
+
+
+# The comparison as the page and the PDF render it: unrounded.
+
+
+class DocumentProcessSchema(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    organization = fields.String()
+
+
+class DocumentScorecardSchema(Schema):
+    assessment_id = fields.Integer()
+    status = fields.String()
+    process = fields.Nested(DocumentProcessSchema)
+    perspective = fields.String()
+    perspective_label = fields.String()
+    assessor = fields.String()
+    published_at = fields.DateTime()
+    withdrawn_at = fields.DateTime(allow_none=True)
+    rubric_version = fields.String()
+    label = fields.String()
+
+
+class DocumentCellSchema(Schema):
+    assessment_id = fields.Integer()
+    value = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    best = fields.Boolean()
+    delta = fields.Float(allow_none=True)
+
+
+class DocumentRowSchema(Schema):
+    measure = fields.String()
+    key = fields.String()
+    label = fields.String()
+    kind = fields.String()
+    cells = fields.List(fields.Nested(DocumentCellSchema))
+
+
+class QuestionCellSchema(Schema):
+    assessment_id = fields.Integer()
+    status = fields.String()
+    level = fields.Integer(allow_none=True)
+    level_name = fields.String(allow_none=True)
+
+
+class DocumentQuestionCellSchema(QuestionCellSchema):
+    score = fields.Float(allow_none=True)
+
+
+class DocumentQuestionSchema(Schema):
+    number = fields.String()
+    key = fields.String()
+    prompt = fields.String()
+    span = fields.Integer(allow_none=True)
+    cells = fields.List(fields.Nested(DocumentQuestionCellSchema))
+
+
+class NotComparableSchema(Schema):
+    key = fields.String()
+    text = fields.String()
+    versions = fields.List(fields.String())
+
+
+class NotComparableListsSchema(Schema):
+    pillars = fields.List(fields.Nested(NotComparableSchema))
+    questions = fields.List(fields.Nested(NotComparableSchema))
+
+
+class ComparisonRubricSchema(Schema):
+    slug = fields.String()
+    title = fields.String()
+    language = fields.String()
+    versions = fields.List(fields.String())
+
+
+class PillarKeySchema(Schema):
+    key = fields.String()
+    title = fields.String()
+
+
+class ComparisonDocumentSchema(Schema):
+    """Exactly what the comparison page and its PDF show."""
+
+    rubric = fields.Nested(ComparisonRubricSchema)
+    method_version = fields.String()
+    baseline_id = fields.Integer(allow_none=True)
+    scorecards = fields.List(fields.Nested(DocumentScorecardSchema))
+    pillars = fields.List(fields.Nested(PillarKeySchema))
+    rows = fields.List(fields.Nested(DocumentRowSchema))
+    questions = fields.List(fields.Nested(DocumentQuestionSchema))
+    not_comparable = fields.Nested(NotComparableListsSchema)
+
+
+# The comparison as JSON: rounded like the API.
+
+
+class ScorecardSchema(DocumentScorecardSchema):
+    url = fields.Function(
+        lambda scorecard: url_for(
+            "scorecards.page", assessment_id=scorecard["assessment_id"], _external=True
+        )
+    )
+    api_url = fields.Function(
+        lambda scorecard: url_for(
+            "api.assessments.scorecard", assessment_id=scorecard["assessment_id"], _external=True
+        )
+    )
+
+
+class ScoreCellSchema(DocumentCellSchema):
+    value = score_field("value")
+    delta = score_field("delta")
+
+
+class ShareCellSchema(DocumentCellSchema):
+    value = fraction_field("value")
+    delta = fraction_field("delta")
+
+
+class RowSchema(DocumentRowSchema):
+    cells = fields.Method("_cells")
+
+    def _cells(self, row: dict[str, Any]) -> list[dict[str, Any]]:
+        schema = ShareCellSchema if row["kind"] == "share" else ScoreCellSchema
+        return schema(many=True).dump(row["cells"])
+
+
+class JsonQuestionCellSchema(QuestionCellSchema):
+    score = score_field("score")
+
+
+class QuestionSchema(DocumentQuestionSchema):
+    cells = fields.List(fields.Nested(JsonQuestionCellSchema))
+
+
+class ComparisonSchema(ComparisonDocumentSchema):
+    """The comparison as /compare.json gives it."""
+
+    scorecards = fields.List(fields.Nested(ScorecardSchema))
+    rows = fields.List(fields.Nested(RowSchema))
+    questions = fields.List(fields.Nested(QuestionSchema))

@@ -1,0 +1,137 @@
+"""/compare: choose published scorecards, compare them, and download the comparison."""
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from flask import Blueprint, Response, redirect, render_template, request, url_for
+
+from assessor.comparisons.export import (
+    comparison_csv,
+    comparison_json,
+    comparison_pdf,
+    file_name,
+)
+from assessor.comparisons.picker import chosen_rows, picker_choices, picker_page
+from assessor.comparisons.presentation import comparison_charts, delta_text
+from assessor.comparisons.schemas import (
+    QUERY_LABELS,
+    ComparisonDocumentSchema,
+    filter_args,
+    load_compare_args,
+)
+from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS, build_comparison
+from assessor.db import db, utcnow
+from assessor.exceptions import InvalidInput
+from assessor.processes.models import LAYERS, SCOPES
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+
+blueprint = Blueprint("comparisons", __name__)
+blueprint.add_app_template_filter(delta_text, "delta")
+
+
+def _args() -> dict[str, Any]:
+    """The query string's arguments; any refused one refuses the request, naming it."""
+    args, refused = load_compare_args(request.args)
+    if refused:
+        raise InvalidInput(refused)
+    return args
+
+
+def _comparison(args: dict[str, Any]) -> dict[str, Any]:
+    """The comparison asked for, unrounded; InvalidInput names what prevents it."""
+    return build_comparison(db.session, args["ids"], args.get("baseline"))
+
+
+def _document(args: dict[str, Any]) -> dict[str, Any]:
+    """The comparison as the page, the PDF and the CSV render it."""
+    return ComparisonDocumentSchema().dump(_comparison(args))
+
+
+def _ids_text(ids: Iterable[int]) -> str:
+    """Ids as the address holds them: ``3,8,15``."""
+    return ",".join(str(assessment_id) for assessment_id in ids)
+
+
+def _address(args: dict[str, Any], **extra) -> str:
+    """This comparison's address: its ids and baseline, so it can be shared as it is."""
+    return url_for(".index", ids=_ids_text(args["ids"]), baseline=args.get("baseline"), **extra)
+
+
+def _chosen_address(args: dict[str, Any]) -> str:
+    """Where the picker's form leads: the comparison, or the picker again with the choice kept."""
+    ids = _ids_text(dict.fromkeys(args["id"]))
+    if args.get("action") == "compare" and len(set(args["id"])) >= MIN_SCORECARDS:
+        return url_for(".index", ids=ids)
+    return url_for(".index", ids=ids or None, pick=1, page=args.get("goto", 1), **filter_args(args))
+
+
+def _picker(args: dict[str, Any], errors: dict[str, list[str]]) -> str:
+    """The list to choose from, with the scorecards already chosen and what was refused."""
+    return render_template(
+        "comparisons/index.html",
+        chosen=chosen_rows(db.session, args["ids"]),
+        page=picker_page(db.session, args, args["page"]),
+        filters=filter_args(args),
+        choices=picker_choices(db.session),
+        scopes=SCOPES,
+        layers=LAYERS,
+        perspectives=STAKEHOLDER_GROUPS,
+        errors=errors,
+        labels=QUERY_LABELS,
+        min_scorecards=MIN_SCORECARDS,
+        max_scorecards=MAX_SCORECARDS,
+    )
+
+
+@blueprint.errorhandler(InvalidInput)
+def refused(error: InvalidInput):
+    """The JSON export answers in JSON; otherwise the picker says what to fix, choice kept."""
+    db.session.rollback()
+    if request.endpoint == "comparisons.json_export":
+        return {"errors": error.fields}, error.status
+    args, _ = load_compare_args(request.args)
+    return _picker(args, error.fields), error.status
+
+
+@blueprint.get("/compare")
+def index():
+    args = _args()
+    if "action" in args or "goto" in args:
+        return redirect(_chosen_address(args), code=303)
+    if len(args["ids"]) < MIN_SCORECARDS or args["pick"]:
+        return _picker(args, {})
+    document = _document(args)
+    return render_template(
+        "comparisons/compare.html",
+        comparison=document,
+        charts=comparison_charts(document),
+        ids=_ids_text(args["ids"]),
+        permalink=_address(args, _external=True),
+    )
+
+
+def _download(body: bytes | Iterator[str], mimetype: str, name: str) -> Response:
+    """A file to save, or with ``?inline`` to show, as the scorecard PDFs are served."""
+    disposition = "inline" if request.args.get("inline") else "attachment"
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    return response
+
+
+@blueprint.get("/compare.csv")
+def csv_export():
+    document = _document(_args())
+    return _download(comparison_csv(document), "text/csv", file_name(document, "csv"))
+
+
+@blueprint.get("/compare.json")
+def json_export():
+    return comparison_json(_comparison(_args()))
+
+
+@blueprint.get("/compare.pdf")
+def pdf_export():
+    args = _args()
+    document = _document(args)
+    pdf = comparison_pdf(document, utcnow().isoformat(), _address(args, _external=True))
+    return _download(pdf, "application/pdf", file_name(document, "pdf"))

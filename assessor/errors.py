@@ -1,0 +1,91 @@
+"""Every error handler: HTML pages for browsers, JSON ``{"errors": ...}`` for /api/."""
+
+from flask import Flask, Response, current_app, render_template, request
+from flask_wtf.csrf import CSRFError
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from assessor.db import db
+from assessor.exceptions import Conflict, InvalidInput, ServiceError
+
+# What a person is told; never the exception's own text, which can leak internals.
+MESSAGES = {
+    400: "The request could not be understood.",
+    401: "Please sign in first.",
+    403: "You are not allowed to do that.",
+    404: "There is nothing here. The address may be mistyped, or the page may have moved.",
+    405: "That method is not allowed here.",
+    409: "That conflicts with the current state.",
+    413: "The request is too large.",
+    415: "That content type is not supported here.",
+    422: "Some of what was sent is not valid.",
+    429: "Too many requests. Please wait a moment and try again.",
+    500: "Something went wrong on our side. It has been logged; please try again later.",
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, message: str | None = None) -> tuple[Response | str, int]:
+    """The error in the form the client expects: JSON for the API, a page otherwise."""
+    text = message or MESSAGES.get(status, MESSAGES[500])
+    if wants_json():
+        return {"errors": {"_": [text]}}, status
+    return render_template("errors/error.html", status=status, message=text), status
+
+
+def handle_http_exception(error: HTTPException):
+    if error.code is None or error.code >= 500:
+        return handle_unexpected_error(error)
+    # Only a description the app wrote itself is shown; werkzeug's stock ones say little and
+    # the rate limiter's name its internal limits.
+    own_description = error.description != type(error).description and error.code != 429
+    return error_response(error.code, error.description if own_description else None)
+
+
+def handle_service_error(error: ServiceError):
+    db.session.rollback()
+    if not wants_json():
+        if isinstance(error, InvalidInput):
+            details = "; ".join(
+                f"{path}: {' '.join(messages)}" for path, messages in error.fields.items()
+            )
+            return error_response(error.status, f"{error.message} {details}")
+        return error_response(error.status, error.message)
+    if isinstance(error, InvalidInput):
+        return {"errors": error.fields}, error.status
+    body = {"errors": {"_": [error.message]}}
+    if isinstance(error, Conflict):
+        body.update(error.details)
+    return body, error.status
+
+
+def handle_concurrent_change(error: StaleDataError):
+    """Two writers raced on one row: the later one is told, and nothing is overwritten."""
+    return handle_service_error(
+        Conflict("Someone else changed this at the same time. Reload it and try again.")
+    )
+
+
+def handle_csrf_error(error: CSRFError):
+    return error_response(
+        400, "The form has expired or is missing its security token. Reload the page and try again."
+    )
+
+
+def handle_unexpected_error(error: Exception):
+    db.session.rollback()
+    original = getattr(error, "original_exception", None) or error
+    if not isinstance(original, InternalServerError):
+        current_app.logger.error("unhandled error", exc_info=original)
+    return error_response(500)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(ServiceError, handle_service_error)
+    app.register_error_handler(StaleDataError, handle_concurrent_change)
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Exception, handle_unexpected_error)

@@ -1,0 +1,50 @@
+"""Structured logging: one JSON object a line, with the request it belongs to."""
+
+import json
+import logging
+import time
+import uuid
+
+from flask import Flask, g, has_request_context, request
+
+
+class JSONFormatter(logging.Formatter):
+    """Formats a record as JSON, adding the request's method, path and id when there is one."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update(getattr(record, "fields", {}))
+        if has_request_context():
+            entry["request_id"] = g.get("request_id")
+            entry["method"] = request.method
+            entry["path"] = request.path
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def register_logging(app: Flask) -> None:
+    """Send the app's log to stderr as JSON lines and log each request's outcome."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JSONFormatter())
+    app.logger.handlers = [handler]
+    app.logger.setLevel(app.config["LOG_LEVEL"])
+    app.logger.propagate = False
+
+    @app.before_request
+    def start_request_clock() -> None:
+        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
+        g.request_started = time.perf_counter()
+
+    @app.after_request
+    def log_request(response):
+        elapsed = time.perf_counter() - g.get("request_started", time.perf_counter())
+        fields = {"status": response.status_code, "duration_ms": round(elapsed * 1000, 1)}
+        app.logger.info("request", extra={"fields": fields})
+        response.headers["X-Request-Id"] = g.get("request_id", "")
+        return response

@@ -1,0 +1,50 @@
+"""Every model of every domain, imported together so that the metadata is complete.
+
+Alembic's autogenerate and the schema checks in the suite compare against this metadata.
+"""
+
+from assessor.assessments.models import (
+    Answer,
+    Assessment,
+    EvidenceItem,
+    ProcessReply,
+    ReviewComment,
+)
+from assessor.audit import AuditEvent
+from assessor.db import Base
+from assessor.processes.models import Process, ProcessRepresentative
+from assessor.rubrics.models import (
+    Citation,
+    LevelDescriptor,
+    Pillar,
+    Question,
+    RubricSource,
+    RubricVersion,
+)
+from assessor.scorecards.models import BatchDownload, ScorecardPdf
+from assessor.users.models import ApiToken, RoleGrant, User
+
+metadata = Base.metadata
+
+__all__ = [
+    "Answer",
+    "ApiToken",
+    "Assessment",
+    "AuditEvent",
+    "BatchDownload",
+    "Citation",
+    "EvidenceItem",
+    "LevelDescriptor",
+    "Pillar",
+    "Process",
+    "ProcessReply",
+    "ProcessRepresentative",
+    "Question",
+    "ReviewComment",
+    "RoleGrant",
+    "RubricSource",
+    "RubricVersion",
+    "ScorecardPdf",
+    "User",
+    "metadata",
+]

@@ -1,0 +1,1 @@
+"""Open data: every public judgement as one CSV and one JSON download."""

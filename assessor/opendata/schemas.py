@@ -1,0 +1,51 @@
+"""What the open-data export holds: one judgement per row, and the header of the download."""
+
+from marshmallow import Schema, fields
+
+
+class JudgementSchema(Schema):
+    """One answer of a published or withdrawn assessment; docs/open-data.md describes each field."""
+
+    assessment_id = fields.Integer()
+    scorecard = fields.String()
+    status = fields.String()
+    withdrawal_reason = fields.String(allow_none=True)
+    withdrawn_at = fields.DateTime(allow_none=True)
+    revises_id = fields.Integer(allow_none=True)
+    process_id = fields.Integer()
+    process_name = fields.String()
+    convening_organization = fields.String()
+    scope = fields.String()
+    layer = fields.String()
+    rubric = fields.String()
+    method_version = fields.String()
+    perspective = fields.String()
+    assessor_display_name = fields.String()
+    published_at = fields.DateTime()
+    pillar_key = fields.String()
+    pillar_weight = fields.Float()
+    question_key = fields.String()
+    question_weight = fields.Float()
+    answer = fields.String()
+    level = fields.Integer(allow_none=True)
+    rationale = fields.String()
+    evidence_urls = fields.List(fields.String())
+    change_reason = fields.String(allow_none=True)
+
+
+class ExportHeaderSchema(Schema):
+    """What the JSON download says about itself before its judgements."""
+
+    method_version = fields.String()
+    generated_at = fields.String()
+    licence = fields.String()
+    documentation = fields.String()
+
+
+class ExportSummarySchema(Schema):
+    """The counts the open-data page shows."""
+
+    published = fields.Integer()
+    withdrawn = fields.Integer()
+    processes = fields.Integer()
+    judgements = fields.Integer()

@@ -1,0 +1,60 @@
+"""The open-data page and its two downloads, streamed as they are read from the database."""
+
+from collections.abc import Iterator
+
+from flask import Blueprint, Response, render_template, stream_with_context, url_for
+
+from assessor.db import db, utcnow
+from assessor.opendata.formats import csv_pieces, json_pieces
+from assessor.opendata.schemas import ExportSummarySchema
+from assessor.opendata.service import (
+    LICENCE,
+    OPEN_DATA_DOCUMENT,
+    export_summary,
+    generated_at,
+    judgements,
+)
+from assessor.scoring import METHOD_VERSION
+from assessor.site.methodology import methodology_html
+
+blueprint = Blueprint("opendata", __name__, url_prefix="/data")
+
+
+def scorecard_permalink(assessment_id: int) -> str:
+    """The public address of an assessment's scorecard."""
+    return url_for("scorecards.page", assessment_id=assessment_id, _external=True)
+
+
+def _download(pieces: Iterator[str], mimetype: str, file_name: str) -> Response:
+    """A streamed attachment; the request context lives until the last piece is sent."""
+    response = Response(stream_with_context(pieces), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    return response
+
+
+@blueprint.get("")
+def index():
+    return render_template(
+        "opendata/index.html",
+        summary=ExportSummarySchema().dump(export_summary(db.session)),
+        method_version=METHOD_VERSION,
+        document=methodology_html(OPEN_DATA_DOCUMENT),
+    )
+
+
+@blueprint.get("/judgements.csv")
+def judgements_csv():
+    rows = judgements(db.session, scorecard_permalink)
+    return _download(csv_pieces(rows), "text/csv", "judgements.csv")
+
+
+@blueprint.get("/judgements.json")
+def judgements_json():
+    header = {
+        "method_version": METHOD_VERSION,
+        "generated_at": generated_at(utcnow()),
+        "licence": LICENCE,
+        "documentation": url_for(".index", _external=True),
+    }
+    rows = judgements(db.session, scorecard_permalink)
+    return _download(json_pieces(header, rows), "application/json", "judgements.json")

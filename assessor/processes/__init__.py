@@ -1,0 +1,1 @@
+"""Governance processes that are assessed: forums, policy processes, consultations."""

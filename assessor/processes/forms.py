@@ -1,0 +1,110 @@
+"""Form posts and query strings of the process pages, read by the API's process schemas.
+
+The same rules as the API apply, after FormSchema turns a browser's empty fields into
+"not given".
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from marshmallow import ValidationError, post_load
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assessor.assessments.forms import FormSchema
+from assessor.exceptions import InvalidInput
+from assessor.processes.models import Process
+from assessor.processes.schemas import ProcessInSchema, ProcessSearchArgsSchema
+from assessor.validation import error_paths
+
+FIELD_LABELS = {
+    "name": "Name",
+    "convening_organization": "Convening organization",
+    "description": "Description",
+    "public_url": "Public web address",
+    "scope": "Scope",
+    "layer": "Layer",
+    "starts_on": "Start date",
+    "ends_on": "End date",
+}
+QUERY_LABELS = {
+    "q": "Search",
+    "organization": "Organization",
+    "scope": "Scope",
+    "layer": "Layer",
+    "page": "Page",
+}
+
+# The form always shows every field, so one left empty clears what was stored.
+CLEARED_VALUES = {"description": "", "public_url": None, "starts_on": None, "ends_on": None}
+# A person leaves a field empty rather than "missing data"; say what to do instead.
+REQUIRED_MESSAGES = {
+    "name": "must not be blank",
+    "convening_organization": "must not be blank",
+    "scope": "choose a scope",
+    "layer": "choose a layer",
+}
+
+
+class ProcessFormSchema(FormSchema, ProcessInSchema):
+    """A posted process form: ProcessInSchema's fields, with FormSchema's empty fields."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        # Each schema holds its own copy of a field, but the copies share error_messages:
+        # a new dict keeps the API's messages as they are.
+        for name, message in REQUIRED_MESSAGES.items():
+            field = self.fields[name]
+            field.error_messages = {**field.error_messages, "required": message}
+
+    @post_load
+    def clear_omitted(self, data: dict[str, Any], **kwargs) -> dict[str, Any]:
+        return {**CLEARED_VALUES, **data}
+
+
+class ProcessListArgsSchema(FormSchema, ProcessSearchArgsSchema):
+    """The list page's query string: blank filters and unknown parameters are ignored."""
+
+
+def load_process_form(form: Mapping[str, str]) -> dict[str, Any]:
+    """The posted form as ProcessInSchema's values, or InvalidInput naming each field."""
+    try:
+        return ProcessFormSchema().load(form)
+    except ValidationError as error:
+        raise InvalidInput(error_paths(error.messages)) from None
+
+
+def list_args_schema() -> ProcessListArgsSchema:
+    """The list's query schema; the page size is fixed, so a page link shows the same rows."""
+    return ProcessListArgsSchema(exclude=("per_page",))
+
+
+def load_list_args(args: Mapping[str, str]) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The search, filters and page asked for; refused values are left out and named.
+
+    A mistyped address still shows a list, with a notice of what was ignored.
+    """
+    schema = list_args_schema()
+    try:
+        return schema.load(args), {}
+    except ValidationError as error:
+        refused = error.messages
+    usable = {key: value for key, value in args.items() if key not in refused}
+    # Every field is checked on its own, so without the refused values the load succeeds.
+    return schema.load(usable), error_paths(refused)
+
+
+def list_link_args(filters: Mapping[str, Any]) -> dict[str, Any]:
+    """Loaded filters back as query parameters, for page links that keep them."""
+    return list_args_schema().dump(filters)
+
+
+def convening_organizations(session: Session) -> list[str]:
+    """Each convening organization once, as choices of the organization filter."""
+    # GROUP BY rather than DISTINCT: PostgreSQL orders DISTINCT rows only by selected columns.
+    statement = (
+        select(Process.convening_organization)
+        .group_by(Process.convening_organization)
+        .order_by(func.lower(Process.convening_organization), Process.convening_organization)
+    )
+    return list(session.scalars(statement))

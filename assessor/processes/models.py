@@ -1,0 +1,54 @@
+"""A described governance process."""
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from assessor.db import Base, UTCDateTime, one_of, utcnow
+
+SCOPES = {"global": "Global", "regional": "Regional", "national": "National"}
+# WSIS+10 (IGF 2013 Workshop #41 report, recommendation 2): governance of / on the Internet.
+LAYERS = {
+    "of_the_internet": "Governance of the Internet",
+    "on_the_internet": "Governance on the Internet",
+}
+
+
+class Process(Base):
+    __tablename__ = "processes"
+    __table_args__ = (
+        CheckConstraint(one_of("scope", SCOPES), name="scope"),
+        CheckConstraint(one_of("layer", LAYERS), name="layer"),
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+        CheckConstraint(
+            "ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_ordered"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    convening_organization: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    public_url: Mapped[str | None] = mapped_column(String(2000))
+    scope: Mapped[str] = mapped_column(String(20))
+    layer: Mapped[str] = mapped_column(String(20))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProcessRepresentative(Base):
+    """A user an admin allows to reply on the process's behalf to its published assessments."""
+
+    __tablename__ = "process_representatives"
+
+    process_id: Mapped[int] = mapped_column(
+        ForeignKey("processes.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

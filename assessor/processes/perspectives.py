@@ -1,0 +1,101 @@
+"""A process seen by stakeholder perspective: each rubric version's consolidation, by group.
+
+Per rubric version with at least two current published assessments (the latest revision of
+each chain), the consolidation's scores per perspective and pillar, the spread per pillar
+and the agreement between assessors, as plain data for the process page.
+"""
+
+from typing import Any
+
+from markupsafe import Markup
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from assessor.assessments.models import Assessment
+from assessor.rubrics.models import Pillar, RubricVersion
+from assessor.scorecards.charts import RadarSeries, radar_chart
+from assessor.scorecards.data import consolidation_of, latest_published
+from assessor.scoring import Consolidation
+from assessor.stakeholders import stakeholder_label
+
+# With one assessment there is nothing to compare: its scorecard says it all.
+MIN_ASSESSMENTS = 2
+# A radar needs three axes to enclose an area; with fewer pillars the table says it all.
+RADAR_MIN_PILLARS = 3
+RADAR_DESCRIPTION = (
+    "Each stakeholder perspective's pillar scores, from 0 at the centre to 100 at the edge; "
+    "the table above gives the same figures."
+)
+
+
+def _published_rubrics(session: Session, process_id: int) -> list[RubricVersion]:
+    """The rubric versions the process has published assessments on, newest version first."""
+    used = select(Assessment.rubric_version_id).where(
+        Assessment.process_id == process_id, Assessment.status == "published"
+    )
+    statement = (
+        select(RubricVersion)
+        .where(RubricVersion.id.in_(used))
+        .options(selectinload(RubricVersion.pillars).selectinload(Pillar.questions))
+    )
+    rubrics = sorted(session.scalars(statement), key=lambda r: r.version_key, reverse=True)
+    return sorted(rubrics, key=lambda rubric: rubric.slug)
+
+
+def _perspective_row(view) -> dict[str, Any]:
+    """One stakeholder perspective's row of the table."""
+    return {
+        "perspective": view.perspective,
+        "label": stakeholder_label(view.perspective),
+        "assessments": len(view.assessment_ids),
+        "score": view.score,
+        "pillars": [pillar.score for pillar in view.pillars],
+        "alpha": view.alpha,
+        "exact_agreement": view.exact_agreement,
+    }
+
+
+def _section(rubric: RubricVersion, consolidation: Consolidation) -> dict[str, Any]:
+    """The perspective table of one rubric version, with the consolidation across all groups."""
+    return {
+        "rubric_id": rubric.id,
+        "rubric": rubric.label,
+        "rubric_title": rubric.title,
+        "pillars": [{"key": pillar.key, "title": pillar.title} for pillar in rubric.pillars],
+        "perspectives": [_perspective_row(view) for view in consolidation.perspectives],
+        "spread": [pillar.spread for pillar in consolidation.spread],
+        "all": {
+            "assessments": len(consolidation.assessment_ids),
+            "score": consolidation.score,
+            "pillars": [pillar.score for pillar in consolidation.pillars],
+            "alpha": consolidation.alpha,
+            "exact_agreement": consolidation.exact_agreement,
+        },
+    }
+
+
+def perspective_radar(section: dict[str, Any]) -> Markup | None:
+    """The perspectives' pillar scores as a radar, one polygon per perspective."""
+    titles = [pillar["title"] for pillar in section["pillars"]]
+    if len(titles) < RADAR_MIN_PILLARS:
+        return None
+    # Six stakeholder groups exist, within the eight series a radar can tell apart.
+    series = [RadarSeries(row["label"], row["pillars"]) for row in section["perspectives"]]
+    return radar_chart(
+        series,
+        titles,
+        title=f"Pillar scores by stakeholder perspective, {section['rubric']}",
+        description=RADAR_DESCRIPTION,
+        id_prefix=f"perspectives-{section['rubric_id']}",
+    )
+
+
+def perspective_sections(session: Session, process_id: int) -> list[dict[str, Any]]:
+    """A section per rubric version with MIN_ASSESSMENTS or more current published assessments."""
+    sections = []
+    for rubric in _published_rubrics(session, process_id):
+        published = latest_published(session, process_id, rubric)
+        if len(published) >= MIN_ASSESSMENTS:
+            section = _section(rubric, consolidation_of(rubric, published))
+            sections.append({**section, "radar": perspective_radar(section)})
+    return sections

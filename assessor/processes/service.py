@@ -1,0 +1,111 @@
+"""Describing governance processes and finding them again."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from assessor import audit
+from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
+from assessor.processes.models import Process
+from assessor.processes.schemas import ProcessRecordSchema
+from assessor.users.models import User
+
+# Reviewers judge assessments; describing the processes assessed is the assessors' work.
+EDITOR_ROLES = ("assessor", "admin")
+
+
+def require_process_editor(user: User) -> None:
+    """Refuse users who may read processes but not describe them."""
+    if not any(user.has_role(role) for role in EDITOR_ROLES):
+        raise NotAllowed("Only assessors and administrators may describe processes.")
+
+
+def get_process(session: Session, process_id: int) -> Process:
+    """The process with this id; processes are public, so only unknown ids are refused."""
+    process = session.get(Process, process_id)
+    if process is None:
+        raise NotVisible(f"There is no process {process_id}.")
+    return process
+
+
+def search_processes(
+    *,
+    text: str | None = None,
+    scope: str | None = None,
+    layer: str | None = None,
+    organization: str | None = None,
+) -> Select:
+    """Processes matching every filter given, in a total order so that pages are stable.
+
+    Names sort case-insensitively, so SQLite and PostgreSQL agree whatever their collation.
+    """
+    statement = select(Process).order_by(func.lower(Process.name), Process.id)
+    if text:
+        # lower() on both sides instead of ILIKE, which SQLite lacks; autoescape makes
+        # % and _ in the text literal.
+        needle = text.lower()
+        columns = (Process.name, Process.convening_organization, Process.description)
+        statement = statement.where(
+            or_(*(func.lower(column).contains(needle, autoescape=True) for column in columns))
+        )
+    if scope:
+        statement = statement.where(Process.scope == scope)
+    if layer:
+        statement = statement.where(Process.layer == layer)
+    if organization:
+        statement = statement.where(
+            func.lower(Process.convening_organization) == organization.lower()
+        )
+    return statement
+
+
+def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
+    if starts_on is not None and ends_on is not None and ends_on < starts_on:
+        raise InvalidInput(
+            {"ends_on": [f"must be on or after starts_on ({starts_on.isoformat()})"]}
+        )
+
+
+def create_process(session: Session, creator: User, values: dict[str, Any]) -> Process:
+    """Add a process described by ``creator`` and record who described it."""
+    _check_dates(values.get("starts_on"), values.get("ends_on"))
+    process = Process(**values, created_by_id=creator.id)
+    session.add(process)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=creator.id,
+        action="process.created",
+        subject_type="process",
+        subject_id=process.id,
+        after=ProcessRecordSchema().dump(process),
+    )
+    return process
+
+
+def update_process(
+    session: Session, editor: User, process: Process, changes: dict[str, Any]
+) -> Process:
+    """Apply ``changes`` and record the fields that changed, before and after."""
+    _check_dates(
+        changes.get("starts_on", process.starts_on), changes.get("ends_on", process.ends_on)
+    )
+    before = ProcessRecordSchema().dump(process)
+    for field, value in changes.items():
+        setattr(process, field, value)
+    after = ProcessRecordSchema().dump(process)
+    changed = [field for field in after if after[field] != before[field]]
+    if changed:
+        audit.record(
+            session,
+            actor_id=editor.id,
+            action="process.updated",
+            subject_type="process",
+            subject_id=process.id,
+            before={field: before[field] for field in changed},
+            after={field: after[field] for field in changed},
+        )
+    session.flush()
+    return process

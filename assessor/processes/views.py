@@ -1,0 +1,228 @@
+"""Process pages: the searchable list, one process with its assessments, and its forms."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import selectinload
+
+from assessor.assessments.access import PUBLIC_STATUSES
+from assessor.assessments.models import Assessment
+from assessor.assessments.service import assessments_query
+from assessor.db import db
+from assessor.exceptions import InvalidInput, NotAllowed
+from assessor.processes.forms import (
+    FIELD_LABELS,
+    QUERY_LABELS,
+    convening_organizations,
+    list_link_args,
+    load_list_args,
+    load_process_form,
+)
+from assessor.processes.history import process_history, score_change_text
+from assessor.processes.models import LAYERS, SCOPES, Process
+from assessor.processes.perspectives import perspective_sections
+from assessor.processes.schemas import ProcessRecordSchema
+from assessor.processes.service import (
+    create_process,
+    get_process,
+    require_process_editor,
+    search_processes,
+    update_process,
+)
+from assessor.rubrics.models import Pillar, RubricVersion
+from assessor.scorecards.data import evidence_counts, score_of
+from assessor.scoring import display_score
+from assessor.stakeholders import stakeholder_label
+from assessor.users.models import User
+from assessor.validation import DEFAULT_PER_PAGE
+
+blueprint = Blueprint("processes", __name__, url_prefix="/processes")
+blueprint.add_app_template_filter(score_change_text, "score_change")
+
+# What scoring reads, loaded for all listed assessments at once rather than row by row;
+# evidence is counted instead (see evidence_counts).
+SCORING_DETAILS = (
+    selectinload(Assessment.answers),
+    selectinload(Assessment.rubric)
+    .selectinload(RubricVersion.pillars)
+    .selectinload(Pillar.questions),
+)
+
+
+@dataclass
+class ListPage:
+    """One page of the process list, with what its navigation needs."""
+
+    processes: list[Process]
+    number: int
+    last: int
+    total: int
+    requested: int
+
+    @property
+    def links(self) -> list[int | None]:
+        """Pages to link: the first, the last and two either side of this one; None is a gap."""
+        near = range(max(1, self.number - 2), min(self.last, self.number + 2) + 1)
+        numbers: list[int | None] = []
+        for number in sorted({1, self.last, *near}):
+            if numbers and number - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(number)
+        return numbers
+
+
+def signed_in_user() -> User | None:
+    """The visitor's account, or None for anonymous visitors, as the services expect."""
+    return current_user if current_user.is_authenticated else None
+
+
+def may_edit_processes(user: User | None) -> bool:
+    """Whether to offer the forms; require_process_editor stays the one rule."""
+    if user is None:
+        return False
+    try:
+        require_process_editor(user)
+    except NotAllowed:
+        return False
+    return True
+
+
+def list_page(statement: Select, requested: int) -> ListPage:
+    """The requested page of ``statement``, or its last page when asked for one beyond it."""
+    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
+    last = max(1, -(-total // DEFAULT_PER_PAGE))
+    number = min(requested, last)
+    rows = statement.limit(DEFAULT_PER_PAGE).offset((number - 1) * DEFAULT_PER_PAGE)
+    return ListPage(list(db.session.scalars(rows)), number, last, total, requested)
+
+
+@blueprint.get("")
+def index():
+    filters, ignored = load_list_args(request.args.to_dict())
+    requested = filters.pop("page")
+    page = list_page(search_processes(**filters), requested)
+    return render_template(
+        "processes/index.html",
+        page=page,
+        filters=filters,
+        link_args=list_link_args(filters),
+        ignored=ignored,
+        query_labels=QUERY_LABELS,
+        organizations=convening_organizations(db.session),
+        scopes=SCOPES,
+        layers=LAYERS,
+        may_edit=may_edit_processes(signed_in_user()),
+    )
+
+
+def assessment_row(
+    assessment: Assessment, revised_by: dict[int, int], counts: dict[int, int]
+) -> dict[str, Any]:
+    """An assessment as one row of the process page's tables."""
+    row = {
+        "id": assessment.id,
+        "status": assessment.status,
+        "assessor": assessment.assessor.display_name,
+        "perspective": stakeholder_label(assessment.perspective),
+        "rubric": assessment.rubric.label,
+        "created_at": assessment.created_at,
+        "published_at": assessment.published_at,
+        "withdrawn_at": assessment.withdrawn_at,
+        "withdrawal_reason": assessment.withdrawal_reason,
+        "revised_by": revised_by.get(assessment.id),
+    }
+    if assessment.status in PUBLIC_STATUSES:
+        result = score_of(assessment, counts)
+        row |= {"score": display_score(result.score), "band": result.band}
+    return row
+
+
+def process_assessments(process: Process, user: User | None) -> dict[str, list[dict]]:
+    """The process's assessments ``user`` may see: public ones apart from work in progress."""
+    statement = assessments_query(user, {"process_id": process.id}).options(*SCORING_DETAILS)
+    assessments = list(db.session.scalars(statement))
+    # A published revision supersedes the assessment it revises; both stay public.
+    revised_by = {
+        a.revises_id: a.id for a in assessments if a.revises_id and a.status == "published"
+    }
+    counts = evidence_counts(db.session, assessments)
+    rows = [assessment_row(assessment, revised_by, counts) for assessment in assessments]
+    return {
+        "public": [row for row in rows if row["status"] in PUBLIC_STATUSES],
+        "in_progress": [row for row in rows if row["status"] not in PUBLIC_STATUSES],
+    }
+
+
+@blueprint.get("/<int:process_id>")
+def show(process_id: int):
+    process = get_process(db.session, process_id)
+    user = signed_in_user()
+    return render_template(
+        "processes/show.html",
+        process=process,
+        scopes=SCOPES,
+        layers=LAYERS,
+        assessments=process_assessments(process, user),
+        perspectives=perspective_sections(db.session, process.id),
+        may_edit=may_edit_processes(user),
+        may_assess=user is not None and user.has_role("assessor"),
+        saved=request.args.get("saved") == "1",
+    )
+
+
+@blueprint.get("/<int:process_id>/history")
+def history(process_id: int):
+    process = get_process(db.session, process_id)
+    return render_template(
+        "processes/history.html",
+        process=process,
+        history=process_history(db.session, process.id),
+    )
+
+
+def form_page(process: Process | None, values: dict[str, Any], errors: dict[str, list[str]]):
+    """The process form, with the values as given and each problem beside its field."""
+    page = render_template(
+        "processes/form.html",
+        process=process,
+        values=values,
+        errors=errors,
+        labels=FIELD_LABELS,
+        scopes=SCOPES,
+        layers=LAYERS,
+    )
+    return page, 422 if errors else 200
+
+
+@blueprint.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    require_process_editor(current_user)
+    if request.method == "GET":
+        return form_page(None, {}, {})
+    values = request.form.to_dict()
+    try:
+        process = create_process(db.session, current_user, load_process_form(values))
+    except InvalidInput as error:
+        return form_page(None, values, error.fields)
+    db.session.commit()
+    return redirect(url_for(".show", process_id=process.id, saved=1))
+
+
+@blueprint.route("/<int:process_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(process_id: int):
+    require_process_editor(current_user)
+    process = get_process(db.session, process_id)
+    if request.method == "GET":
+        return form_page(process, ProcessRecordSchema().dump(process), {})
+    values = request.form.to_dict()
+    try:
+        update_process(db.session, current_user, process, load_process_form(values))
+    except InvalidInput as error:
+        return form_page(process, values, error.fields)
+    db.session.commit()
+    return redirect(url_for(".show", process_id=process.id, saved=1))

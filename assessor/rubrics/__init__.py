@@ -1,0 +1,1 @@
+"""Rubrics: immutable versions of pillars, questions, level descriptors and sources."""

@@ -1,0 +1,1 @@
+"""Scorecards: an assessment's scores, explained, as data for the API, pages and PDFs."""

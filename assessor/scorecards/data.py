@@ -1,0 +1,216 @@
+"""Turning stored assessments into the scoring engine's plain data, and back into scorecards."""
+
+from collections.abc import Mapping, Sequence
+from itertools import groupby
+from typing import Any
+
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session, aliased
+
+from assessor import scoring
+from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.rubrics.models import RubricVersion
+
+
+def rubric_shape(rubric: RubricVersion) -> scoring.RubricShape:
+    """The rubric as the scoring engine sees it: keys and weights only."""
+    return scoring.RubricShape(
+        pillars=tuple(
+            scoring.PillarShape(
+                key=pillar.key,
+                weight=pillar.weight,
+                questions=tuple(
+                    scoring.QuestionShape(q.key, q.weight, q.not_applicable_allowed)
+                    for q in pillar.questions
+                ),
+            )
+            for pillar in rubric.pillars
+        )
+    )
+
+
+def evidence_counts(session: Session, assessments: Sequence[Assessment]) -> dict[int, int]:
+    """How many evidence items each answer of ``assessments`` cites, in one query.
+
+    Scoring needs only these counts. Loading the items instead costs an object per item and,
+    with selectinload, a query per 500 answers: the statements would grow with the page.
+    """
+    statement = (
+        select(EvidenceItem.answer_id, func.count())
+        .join(Answer, Answer.id == EvidenceItem.answer_id)
+        .where(Answer.assessment_id.in_([assessment.id for assessment in assessments]))
+        .group_by(EvidenceItem.answer_id)
+    )
+    return {answer_id: count for answer_id, count in session.execute(statement)}
+
+
+def scoring_answer(answer: Answer, evidence_count: int | None = None) -> scoring.Answer:
+    """The answer as scoring sees it; without ``evidence_count`` its loaded evidence is counted."""
+    return scoring.Answer(
+        level=answer.level,
+        not_applicable=answer.not_applicable,
+        insufficient_information=answer.insufficient_information,
+        evidence_count=len(answer.evidence) if evidence_count is None else evidence_count,
+        rationale=answer.rationale,
+    )
+
+
+def scoring_answers(
+    assessment: Assessment, counts: Mapping[int, int] | None = None
+) -> dict[str, scoring.Answer]:
+    """Every answer as scoring sees it, evidence counted from ``counts`` when given."""
+    return {
+        answer.question_key: scoring_answer(
+            answer, None if counts is None else counts.get(answer.id, 0)
+        )
+        for answer in assessment.answers
+    }
+
+
+def score_of(
+    assessment: Assessment, counts: Mapping[int, int] | None = None
+) -> scoring.AssessmentScore:
+    """The assessment scored by the current method; ``counts`` (see evidence_counts) spares
+    loading its evidence."""
+    return scoring.score_assessment(
+        rubric_shape(assessment.rubric), scoring_answers(assessment, counts)
+    )
+
+
+# An answer as consolidation reads it; evidence counted, grouped by answer.
+RATED_COLUMNS = (
+    Answer.question_key,
+    Answer.level,
+    Answer.not_applicable,
+    Answer.insufficient_information,
+    Answer.rationale,
+    func.count(EvidenceItem.id).label("evidence_count"),
+)
+
+
+def _rated_answers(rows: list[Row]) -> dict[str, scoring.Answer]:
+    return {
+        row.question_key: scoring.Answer(
+            level=row.level,
+            not_applicable=row.not_applicable,
+            insufficient_information=row.insufficient_information,
+            evidence_count=row.evidence_count,
+            rationale=row.rationale,
+        )
+        for row in rows
+    }
+
+
+def latest_published(
+    session: Session, process_id: int, rubric: RubricVersion
+) -> list[scoring.RatedAssessment]:
+    """Published assessments of a process on a rubric version, each chain at its latest revision.
+
+    Read in one query as rows, each answer with its evidence counted, and handed over as the
+    scoring engine's plain data: a busy process has thousands of answers, and an ORM object
+    for each would cost more than everything else on its pages.
+    """
+    newer = aliased(Assessment)
+    superseded = (
+        select(newer.id)
+        .where(newer.revises_id == Assessment.id, newer.status == "published")
+        .exists()
+    )
+    statement = (
+        select(Assessment.id, Assessment.perspective, *RATED_COLUMNS)
+        .join(Answer, Answer.assessment_id == Assessment.id)
+        .outerjoin(EvidenceItem, EvidenceItem.answer_id == Answer.id)
+        .where(
+            Assessment.process_id == process_id,
+            Assessment.rubric_version_id == rubric.id,
+            Assessment.status == "published",
+            ~superseded,
+        )
+        .group_by(Assessment.id, Answer.id)
+        .order_by(Assessment.id, Answer.id)
+    )
+    rated = []
+    for assessment_id, group in groupby(session.execute(statement), key=lambda row: row.id):
+        rows = list(group)
+        rated.append(
+            scoring.RatedAssessment(assessment_id, rows[0].perspective, _rated_answers(rows))
+        )
+    return rated
+
+
+def consolidation_of(
+    rubric: RubricVersion, rated: Sequence[scoring.RatedAssessment]
+) -> scoring.Consolidation:
+    """The consolidation of assessments as latest_published gives them."""
+    return scoring.consolidate(rubric_shape(rubric), rated)
+
+
+def evidence_data(answer: Answer | None) -> list[dict[str, Any]]:
+    """An answer's evidence items as plain data, in their order."""
+    if answer is None:
+        return []
+    return [
+        {"url": e.url, "title": e.title, "accessed_on": e.accessed_on, "note": e.note}
+        for e in answer.evidence
+    ]
+
+
+def pillar_data(pillar, scored: scoring.PillarScore, questions: list[dict]) -> dict[str, Any]:
+    """A pillar's text and scores beside its questions, as API and scorecard both show it."""
+    return {
+        "key": pillar.key,
+        "title": pillar.title,
+        "weight": pillar.weight,
+        "score": scored.score,
+        "band": scored.band,
+        "completeness": scored.completeness,
+        "evidence_coverage": scored.evidence_coverage,
+        "questions": questions,
+    }
+
+
+def _answer_data(answer: Answer | None) -> dict[str, Any] | None:
+    if answer is None:
+        return None
+    return {
+        "level": answer.level,
+        "not_applicable": answer.not_applicable,
+        "insufficient_information": answer.insufficient_information,
+        "rationale": answer.rationale,
+        "evidence": evidence_data(answer),
+    }
+
+
+def scorecard_data(assessment: Assessment) -> dict[str, Any]:
+    """Everything a scorecard shows, unrounded, with the rubric text beside each score."""
+    result = score_of(assessment)
+    answers = {answer.question_key: answer for answer in assessment.answers}
+    pillars = []
+    for pillar, scored in zip(assessment.rubric.pillars, result.pillars, strict=True):
+        questions = [
+            {
+                "key": q.key,
+                "prompt": q.prompt,
+                "weight": q.weight,
+                "score": s.score,
+                "status": s.status,
+                "answer": _answer_data(answers.get(q.key)),
+            }
+            for q, s in zip(pillar.questions, scored.questions, strict=True)
+        ]
+        pillars.append(pillar_data(pillar, scored, questions))
+    return {
+        "assessment_id": assessment.id,
+        "method_version": scoring.METHOD_VERSION,
+        "rubric": assessment.rubric.label,
+        "status": assessment.status,
+        "perspective": assessment.perspective,
+        "score": result.score,
+        "band": result.band,
+        "completeness": result.completeness,
+        "evidence_coverage": result.evidence_coverage,
+        "insufficient_information": result.insufficient_information,
+        "not_applicable": result.not_applicable,
+        "missing": result.missing,
+        "pillars": pillars,
+    }

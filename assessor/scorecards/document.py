@@ -1,0 +1,187 @@
+"""Everything a scorecard shows, as plain data: the page and the PDF both render this alone."""
+
+import re
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from assessor import scoring
+from assessor.assessments.models import Answer, Assessment
+from assessor.rubrics.models import LEVEL_NAMES
+from assessor.scorecards.data import (
+    consolidation_of,
+    evidence_data,
+    latest_published,
+    pillar_data,
+    score_of,
+)
+from assessor.stakeholders import stakeholder_label
+
+HIGHLIGHTS = 3
+
+
+def process_slug(name: str) -> str:
+    """A file-name-safe form of a process name, such as ``igf-2013-workshop-41``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:60].rstrip("-") or "process"
+
+
+def scorecard_file_name(assessment: Assessment) -> str:
+    """``scorecard-<process slug>-<id>[-draft].pdf``: says what it is, and whether final."""
+    draft = "-draft" if assessment.status in ("draft", "submitted") else ""
+    return f"scorecard-{process_slug(assessment.process.name)}-{assessment.id}{draft}.pdf"
+
+
+def _question(number: str, question, scored, answer: Answer | None) -> dict[str, Any]:
+    descriptors = {level.level: level.descriptor for level in question.levels}
+    return {
+        "number": number,
+        "key": question.key,
+        "prompt": question.prompt,
+        "weight": question.weight,
+        "status": scored.status,
+        "level": scored.level,
+        "score": scored.score,
+        "level_name": LEVEL_NAMES[scored.level] if scored.level is not None else None,
+        "descriptor": descriptors.get(scored.level) if scored.level is not None else None,
+        "rationale": answer.rationale if answer else "",
+        "change_reason": answer.change_reason if answer else None,
+        "evidence": evidence_data(answer),
+    }
+
+
+def _pillars(assessment: Assessment, result: scoring.AssessmentScore) -> list[dict[str, Any]]:
+    answers = {answer.question_key: answer for answer in assessment.answers}
+    pillars = []
+    for p, (pillar, scored) in enumerate(
+        zip(assessment.rubric.pillars, result.pillars, strict=True), 1
+    ):
+        questions = [
+            _question(f"{p}.{q}", question, scored_question, answers.get(question.key))
+            for q, (question, scored_question) in enumerate(
+                zip(pillar.questions, scored.questions, strict=True), 1
+            )
+        ]
+        pillars.append(pillar_data(pillar, scored, questions))
+    return pillars
+
+
+def _highlights(pillars: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
+    """The highest and lowest scoring questions; ties keep rubric order."""
+    scored = [q for pillar in pillars for q in pillar["questions"] if q["score"] is not None]
+    strengths = sorted(scored, key=lambda q: -q["score"])[:HIGHLIGHTS]
+    gaps = [q for q in sorted(scored, key=lambda q: q["score"]) if q not in strengths]
+    return strengths, gaps[:HIGHLIGHTS]
+
+
+def _consolidated(
+    session: Session, assessment: Assessment, titles: dict, numbers: dict
+) -> dict | None:
+    """The consolidation across the process's published assessments, when there are two or more."""
+    published = latest_published(session, assessment.process_id, assessment.rubric)
+    if len(published) < 2:
+        return None
+    result = consolidation_of(assessment.rubric, published)
+    prompts = {q["key"]: q["prompt"] for pillar in titles.values() for q in pillar["questions"]}
+    return {
+        "assessment_ids": list(result.assessment_ids),
+        "score": result.score,
+        "band": result.band,
+        "alpha": result.alpha,
+        "exact_agreement": result.exact_agreement,
+        "pillars": [
+            {
+                "key": p.key,
+                "title": titles[p.key]["title"],
+                "score": p.score,
+                "band": p.band,
+                "alpha": p.alpha,
+                "exact_agreement": p.exact_agreement,
+            }
+            for p in result.pillars
+        ],
+        "disagreements": [
+            {
+                "number": numbers[d.question_key],
+                "prompt": prompts[d.question_key],
+                "span": d.span,
+                "ratings": [
+                    {
+                        "assessment_id": r.assessment_id,
+                        "perspective": stakeholder_label(r.perspective),
+                        "level": r.level,
+                        "status": r.status,
+                        "rationale": r.rationale,
+                    }
+                    for r in d.ratings
+                ],
+            }
+            for d in result.disagreements
+        ],
+        "perspectives": [
+            {
+                "perspective": stakeholder_label(v.perspective),
+                "assessments": len(v.assessment_ids),
+                "score": v.score,
+                "pillars": [p.score for p in v.pillars],
+            }
+            for v in result.perspectives
+        ],
+        "spread": [s.spread for s in result.spread],
+    }
+
+
+def scorecard_document(session: Session, assessment: Assessment, permalink: str) -> dict[str, Any]:
+    """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump."""
+    result = score_of(assessment)
+    pillars = _pillars(assessment, result)
+    strengths, gaps = _highlights(pillars)
+    numbers = {q["key"]: q["number"] for pillar in pillars for q in pillar["questions"]}
+    return {
+        "assessment_id": assessment.id,
+        "status": assessment.status,
+        "permalink": permalink,
+        "file_name": scorecard_file_name(assessment),
+        "process": {
+            "id": assessment.process.id,
+            "name": assessment.process.name,
+            "organization": assessment.process.convening_organization,
+        },
+        "rubric": {
+            "title": assessment.rubric.title,
+            "version": assessment.rubric.version,
+            "label": assessment.rubric.label,
+            "language": assessment.rubric.language,
+        },
+        "method_version": scoring.METHOD_VERSION,
+        "assessor": assessment.assessor.display_name,
+        "perspective": stakeholder_label(assessment.perspective),
+        "submitted_at": assessment.submitted_at,
+        "published_at": assessment.published_at,
+        "withdrawn_at": assessment.withdrawn_at,
+        "withdrawal_reason": assessment.withdrawal_reason,
+        "revises_id": assessment.revises_id,
+        "summary": {
+            "score": result.score,
+            "band": result.band,
+            "completeness": result.completeness,
+            "evidence_coverage": result.evidence_coverage,
+            "insufficient_information": result.insufficient_information,
+            "not_applicable": result.not_applicable,
+            "missing": result.missing,
+        },
+        "pillars": pillars,
+        "strengths": strengths,
+        "gaps": gaps,
+        "replies": [
+            {
+                "body": r.body,
+                "author": r.author.display_name if r.author else None,
+                "created_at": r.created_at,
+            }
+            for r in assessment.replies
+        ],
+        "consolidated": _consolidated(session, assessment, {p["key"]: p for p in pillars}, numbers)
+        if assessment.status == "published"
+        else None,
+    }

@@ -1,0 +1,65 @@
+"""Rendered scorecard PDFs, kept so a published scorecard is rendered once, and batches of them."""
+
+import secrets
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from assessor.db import Base, JSONDocument, UTCDateTime, one_of, utcnow
+
+
+class ScorecardPdf(Base):
+    """A PDF keyed by the hash of everything it shows; other app processes share it."""
+
+    __tablename__ = "scorecard_pdfs"
+    __table_args__ = (
+        CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
+        CheckConstraint("byte_size > 0", name="byte_size_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    byte_size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+BATCH_STATUSES = ("queued", "running", "done", "failed")
+
+
+def batch_token() -> str:
+    """128 random bits as 32 hex digits: whoever holds a batch's address may download it."""
+    return secrets.token_hex(16)
+
+
+class BatchDownload(Base):
+    """Several scorecards rendered by a background job into one ZIP.
+
+    The ZIP is kept in the database, so that every app process and worker can serve it.
+    """
+
+    __tablename__ = "batch_downloads"
+    __table_args__ = (
+        CheckConstraint(one_of("status", BATCH_STATUSES), name="status"),
+        CheckConstraint("total > 0", name="total_positive"),
+        CheckConstraint("done >= 0 AND done <= total", name="done_within_total"),
+        CheckConstraint("length(id) = 32", name="id_token"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=batch_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    total: Mapped[int] = mapped_column(Integer)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    # In the order chosen, so the ZIP lists them as the page did.
+    assessment_ids: Mapped[list[int]] = mapped_column(JSONDocument)
+    # The site's root as the requester saw it: the worker renders the same permalinks.
+    base_url: Mapped[str] = mapped_column(String(2000))
+    error: Mapped[str | None] = mapped_column(Text)
+    # Deferred: the progress polled every second never loads the ZIP.
+    zip: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)

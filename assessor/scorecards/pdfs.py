@@ -1,0 +1,108 @@
+"""Scorecard PDFs, the same whether downloaded one at a time or many in a batch.
+
+Everything here runs inside a request context (a real one, or the one a batch job makes for
+the site it was started from), since permalinks and the site's address come from it.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app, render_template, request, url_for
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from assessor.assessments.models import Assessment
+from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
+from assessor.scorecards.fingerprint import kept_scorecard_fingerprint
+from assessor.scorecards.render import render_pdf
+from assessor.scorecards.service import files_version, scorecard_card, scorecard_pdf
+
+LAYOUT_FILES = (
+    "templates/scorecards/_scorecard.html",
+    "templates/scorecards/pdf.html",
+    "static/css/scorecard.css",
+    "static/css/scorecard-print.css",
+)
+
+RADAR_DESCRIPTION = (
+    "Score of each pillar from 0 at the centre to 100 at the edge; "
+    "the table below gives the same figures."
+)
+BARS_DESCRIPTION = (
+    "One bar per pillar on a 0 to 100 scale with its band; the table below gives the same figures."
+)
+# A radar needs three axes to enclose an area; with fewer pillars the bars say it all.
+RADAR_MIN_PILLARS = 3
+
+
+@lru_cache(maxsize=1)
+def template_version(package_root: str) -> str:
+    """A hash of the layout files, read once per process."""
+    return files_version([Path(package_root) / name for name in LAYOUT_FILES])
+
+
+def charts_for(card: dict) -> dict[str, Markup | None]:
+    """The radar and the bars of a scorecard's pillars, drawn from the card alone."""
+    titles = [pillar["title"] for pillar in card["pillars"]]
+    prefix = f"scorecard-{card['assessment_id']}"
+    return {
+        "radar": None
+        if len(titles) < RADAR_MIN_PILLARS
+        else radar_chart(
+            [RadarSeries(card["process"]["name"], [p["score"] for p in card["pillars"]])],
+            titles,
+            size=240,
+            title="Pillar scores, radar",
+            description=RADAR_DESCRIPTION,
+            id_prefix=f"{prefix}-radar",
+        ),
+        "bars": band_bars(
+            [Bar(p["title"], p["score"], p["band"]) for p in card["pillars"]],
+            width=400,
+            title="Pillar scores and bands",
+            description=BARS_DESCRIPTION,
+            id_prefix=f"{prefix}-bars",
+        ),
+    }
+
+
+def methodology_url() -> str:
+    """Where the scorecard's footnote sends readers for the method behind the figures."""
+    return url_for("site.methodology", _external=True)
+
+
+def permalink_card(session: Session, assessment: Assessment) -> dict:
+    """The scorecard's data, with its permalink on the site of the current request."""
+    permalink = url_for("scorecards.page", assessment_id=assessment.id, _external=True)
+    return scorecard_card(session, assessment, permalink)
+
+
+def render_scorecard(card: dict, created: str) -> bytes:
+    """The PDF of a card, dated ``created``."""
+    html = render_template(
+        "scorecards/pdf.html",
+        card=card,
+        charts=charts_for(card),
+        methodology_url=methodology_url(),
+        created=created,
+    )
+    return render_pdf(html, current_app.static_folder)
+
+
+def kept_pdf_key(session: Session, assessment: Assessment) -> str:
+    """The key (and ETag) of a published or withdrawn scorecard's PDF on this site."""
+    return kept_scorecard_fingerprint(
+        session, assessment, template_version(current_app.root_path), request.host_url
+    )
+
+
+def kept_pdf(session: Session, assessment: Assessment, key: str) -> bytes:
+    """A published or withdrawn scorecard's PDF: the stored one, else rendered once and stored."""
+
+    def render() -> bytes:
+        # The creation date is the publication, so a re-render gives the same bytes.
+        return render_scorecard(
+            permalink_card(session, assessment), assessment.published_at.isoformat()
+        )
+
+    return scorecard_pdf(session, assessment, key, render)

@@ -1,0 +1,48 @@
+"""Rendering scorecard PDFs with WeasyPrint, which may read the app's own static files only.
+
+Every other address (file:, http:, https:, data:, attachments) is refused before any I/O,
+so no text in a scorecard can make the server read a local file or make a request.
+"""
+
+import logging
+import mimetypes
+from pathlib import Path
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+STATIC_SCHEME = "assessor-static:"
+# PDF/UA-1: a tagged PDF with a structure tree, so that screen readers can read it.
+PDF_VARIANT = "pdf/ua-1"
+
+log = logging.getLogger(__name__)
+
+
+class StaticFilesOnly(URLFetcher):
+    """Serves ``assessor-static:<path>`` from the static folder and refuses everything else."""
+
+    def __init__(self, static_folder: str | Path) -> None:
+        super().__init__(allowed_protocols=(), allow_redirects=False)
+        self.root = Path(static_folder).resolve()
+        self.refused: list[str] = []
+
+    def _refuse(self, url: str) -> None:
+        self.refused.append(url)
+        log.warning("scorecard PDF: refused to fetch %r", url[:200])
+        raise ValueError("only the app's own static files may be used in a scorecard")
+
+    def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
+        if not url.startswith(STATIC_SCHEME):
+            self._refuse(url)
+        path = (self.root / url.removeprefix(STATIC_SCHEME).lstrip("/")).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            self._refuse(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def render_pdf(html: str, static_folder: str | Path) -> bytes:
+    """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded."""
+    fetcher = StaticFilesOnly(static_folder)
+    document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)

@@ -1,0 +1,242 @@
+"""API output of scorecards and consolidations: scores to 2 decimals, shares to 4."""
+
+from marshmallow import Schema, fields, validate
+
+from assessor.assessments.schemas import RUBRIC_LABEL
+from assessor.scoring import api_fraction, api_score
+from assessor.validation import StrictSchema
+
+
+def score_field(name: str) -> fields.Function:
+    return fields.Function(
+        lambda data: api_score(data[name] if isinstance(data, dict) else getattr(data, name))
+    )
+
+
+def fraction_field(name: str) -> fields.Function:
+    return fields.Function(
+        lambda data: api_fraction(data[name] if isinstance(data, dict) else getattr(data, name))
+    )
+
+
+class EvidenceDataSchema(Schema):
+    url = fields.String()
+    title = fields.String()
+    accessed_on = fields.Date(allow_none=True)
+    note = fields.String()
+
+
+class AnswerDataSchema(Schema):
+    level = fields.Integer(allow_none=True)
+    not_applicable = fields.Boolean()
+    insufficient_information = fields.Boolean()
+    rationale = fields.String()
+    evidence = fields.List(fields.Nested(EvidenceDataSchema))
+
+
+class ScorecardQuestionSchema(Schema):
+    key = fields.String()
+    weight = fields.Float()
+    status = fields.String()
+    score = score_field("score")
+    answer = fields.Nested(AnswerDataSchema, allow_none=True)
+
+
+class ScorecardPillarSchema(Schema):
+    key = fields.String()
+    title = fields.String()
+    weight = fields.Float()
+    score = score_field("score")
+    band = fields.String(allow_none=True)
+    completeness = fraction_field("completeness")
+    evidence_coverage = fraction_field("evidence_coverage")
+    questions = fields.List(fields.Nested(ScorecardQuestionSchema))
+
+
+class ScorecardSchema(Schema):
+    assessment_id = fields.Integer()
+    method_version = fields.String()
+    rubric = fields.String()
+    status = fields.String()
+    perspective = fields.String()
+    score = score_field("score")
+    band = fields.String(allow_none=True)
+    completeness = fraction_field("completeness")
+    evidence_coverage = fraction_field("evidence_coverage")
+    insufficient_information = fields.Integer()
+    not_applicable = fields.Integer()
+    missing = fields.Integer()
+    pillars = fields.List(fields.Nested(ScorecardPillarSchema))
+
+
+class ConsolidatedPillarSchema(Schema):
+    key = fields.String()
+    score = score_field("score")
+    band = fields.String(allow_none=True)
+    alpha = fraction_field("alpha")
+    exact_agreement = fraction_field("exact_agreement")
+
+
+class RatingSchema(Schema):
+    assessment_id = fields.Integer()
+    perspective = fields.String()
+    level = fields.Integer(allow_none=True)
+    status = fields.String()
+    rationale = fields.String()
+
+
+class DisagreementSchema(Schema):
+    question_key = fields.String()
+    pillar_key = fields.String()
+    span = fields.Integer()
+    ratings = fields.List(fields.Nested(RatingSchema))
+
+
+class PerspectiveSchema(Schema):
+    perspective = fields.String()
+    assessments = fields.List(fields.Integer(), attribute="assessment_ids")
+    score = score_field("score")
+    band = fields.String(allow_none=True)
+    alpha = fraction_field("alpha")
+    exact_agreement = fraction_field("exact_agreement")
+    pillars = fields.List(fields.Nested(ConsolidatedPillarSchema))
+
+
+class SpreadSchema(Schema):
+    pillar_key = fields.String()
+    spread = score_field("spread")
+
+
+class ConsolidationSchema(Schema):
+    assessments = fields.List(fields.Integer(), attribute="assessment_ids")
+    score = score_field("score")
+    band = fields.String(allow_none=True)
+    alpha = fraction_field("alpha")
+    exact_agreement = fraction_field("exact_agreement")
+    pillars = fields.List(fields.Nested(ConsolidatedPillarSchema))
+    disagreements = fields.List(fields.Nested(DisagreementSchema))
+    perspectives = fields.List(fields.Nested(PerspectiveSchema))
+    spread = fields.List(fields.Nested(SpreadSchema))
+
+
+class ConsolidationArgsSchema(StrictSchema):
+    rubric = fields.String(
+        required=True,
+        validate=validate.Regexp(RUBRIC_LABEL, error="must be <slug>@<version>"),
+    )
+
+
+# No published assessment yet: nothing to consolidate, every figure "not scored".
+EMPTY_CONSOLIDATION = {
+    "assessments": [],
+    "score": None,
+    "band": None,
+    "alpha": None,
+    "exact_agreement": None,
+    "pillars": [],
+    "disagreements": [],
+    "perspectives": [],
+    "spread": [],
+}
+
+
+class DocumentQuestionSchema(Schema):
+    number = fields.String()
+    key = fields.String()
+    prompt = fields.String()
+    weight = fields.Float()
+    status = fields.String()
+    level = fields.Integer(allow_none=True)
+    level_name = fields.String(allow_none=True)
+    descriptor = fields.String(allow_none=True)
+    score = fields.Float(allow_none=True)
+    rationale = fields.String()
+    change_reason = fields.String(allow_none=True)
+    evidence = fields.List(fields.Nested(EvidenceDataSchema))
+
+
+class DocumentPillarSchema(Schema):
+    key = fields.String()
+    title = fields.String()
+    weight = fields.Float()
+    score = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    completeness = fields.Float(allow_none=True)
+    evidence_coverage = fields.Float(allow_none=True)
+    questions = fields.List(fields.Nested(DocumentQuestionSchema))
+
+
+class DocumentSummarySchema(Schema):
+    score = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    completeness = fields.Float(allow_none=True)
+    evidence_coverage = fields.Float(allow_none=True)
+    insufficient_information = fields.Integer()
+    not_applicable = fields.Integer()
+    missing = fields.Integer()
+
+
+class DocumentReplySchema(Schema):
+    body = fields.String()
+    author = fields.String(allow_none=True)
+    created_at = fields.DateTime()
+
+
+class DocumentDisagreementSchema(Schema):
+    number = fields.String()
+    prompt = fields.String()
+    span = fields.Integer()
+    ratings = fields.List(fields.Nested(RatingSchema))
+
+
+class DocumentConsolidatedPillarSchema(Schema):
+    key = fields.String()
+    title = fields.String()
+    score = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    alpha = fields.Float(allow_none=True)
+    exact_agreement = fields.Float(allow_none=True)
+
+
+class DocumentPerspectiveSchema(Schema):
+    perspective = fields.String()
+    assessments = fields.Integer()
+    score = fields.Float(allow_none=True)
+    pillars = fields.List(fields.Float(allow_none=True))
+
+
+class DocumentConsolidationSchema(Schema):
+    assessment_ids = fields.List(fields.Integer())
+    score = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    alpha = fields.Float(allow_none=True)
+    exact_agreement = fields.Float(allow_none=True)
+    pillars = fields.List(fields.Nested(DocumentConsolidatedPillarSchema))
+    disagreements = fields.List(fields.Nested(DocumentDisagreementSchema))
+    perspectives = fields.List(fields.Nested(DocumentPerspectiveSchema))
+    spread = fields.List(fields.Float(allow_none=True))
+
+
+class ScorecardDocumentSchema(Schema):
+    """Exactly what a scorecard page or PDF shows; its JSON also keys the PDF cache."""
+
+    assessment_id = fields.Integer()
+    status = fields.String()
+    permalink = fields.String()
+    file_name = fields.String()
+    process = fields.Dict()
+    rubric = fields.Dict()
+    method_version = fields.String()
+    assessor = fields.String()
+    perspective = fields.String()
+    submitted_at = fields.DateTime(allow_none=True)
+    published_at = fields.DateTime(allow_none=True)
+    withdrawn_at = fields.DateTime(allow_none=True)
+    withdrawal_reason = fields.String(allow_none=True)
+    revises_id = fields.Integer(allow_none=True)
+    summary = fields.Nested(DocumentSummarySchema)
+    pillars = fields.List(fields.Nested(DocumentPillarSchema))
+    strengths = fields.List(fields.Nested(DocumentQuestionSchema))
+    gaps = fields.List(fields.Nested(DocumentQuestionSchema))
+    replies = fields.List(fields.Nested(DocumentReplySchema))
+    consolidated = fields.Nested(DocumentConsolidationSchema, allow_none=True)

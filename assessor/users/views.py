@@ -1,0 +1,171 @@
+"""Account pages: signing in and out, the profile, its password and personal API tokens."""
+
+import re
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask.blueprints import BlueprintSetupState
+from flask_login import current_user, login_required, login_user, logout_user
+from werkzeug.exceptions import TooManyRequests
+
+from assessor.db import db
+from assessor.extensions import limiter, login_manager
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.forms import (
+    PasswordForm,
+    ProfileForm,
+    SignInForm,
+    TokenForm,
+    read_form,
+    sent_values,
+)
+from assessor.users.models import User
+from assessor.users.rate_limits import sign_in_account_key
+from assessor.users.schemas import TokenSummarySchema, UserOutSchema
+from assessor.users.service import (
+    MIN_PASSWORD_LENGTH,
+    UserInputError,
+    authenticate,
+    change_password,
+    update_profile,
+)
+from assessor.users.tokens import create_token, list_tokens, revoke_token
+
+blueprint = Blueprint("users", __name__)
+
+WRONG_CREDENTIALS = "The email or password is wrong."
+TOO_MANY_SIGN_INS = "Too many sign-in attempts. Please wait a minute, then try again."
+# A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
+UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
+
+
+@blueprint.record_once
+def configure_sign_in(state: BlueprintSetupState) -> None:
+    """Pages needing sign-in send visitors to this blueprint's sign-in form."""
+    login_manager.login_view = "users.sign_in_page"
+    login_manager.login_message = "Please sign in to see that page."
+    # A session cookie replayed from another address or browser is signed out.
+    login_manager.session_protection = "strong"
+
+
+def safe_next(target: str) -> str:
+    """``target`` if it is a path on this site, else the home page: never an open redirect."""
+    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
+        return target
+    return "/"
+
+
+def signed_in_user() -> User:
+    """The user behind ``current_user``, for services that want the model itself."""
+    return current_user._get_current_object()
+
+
+def sign_in_page_response(values: dict, errors: dict, status: int):
+    """The sign-in form, showing again what was typed except the password."""
+    return render_template("users/sign_in.html", values=values, errors=errors), status
+
+
+@blueprint.get("/sign-in")
+def sign_in_page():
+    return sign_in_page_response({"next": request.args.get("next", "/")}, {}, 200)
+
+
+@blueprint.post("/sign-in")
+@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"])
+@limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], key_func=sign_in_account_key)
+def sign_in():
+    post = read_form(SignInForm(), request.form)
+    if post.errors:
+        return sign_in_page_response(post.values, post.errors, 422)
+    user = authenticate(db.session, post.data["email"], post.data["password"])
+    if user is None:
+        return sign_in_page_response(post.values, {"_": [WRONG_CREDENTIALS]}, 422)
+    login_user(user, remember=post.data["remember"])
+    return redirect(safe_next(post.data["next"]))
+
+
+@blueprint.errorhandler(TooManyRequests)
+def too_many_sign_ins(error: TooManyRequests):
+    """Only signing in is rate limited here: show the form again, saying why."""
+    values = sent_values(SignInForm(), request.form)
+    return sign_in_page_response(values, {"_": [TOO_MANY_SIGN_INS]}, 429)
+
+
+@blueprint.post("/sign-out")
+def sign_out():
+    logout_user()
+    return redirect(url_for("site.home"))
+
+
+def profile_page(form: str | None = None, values=None, errors=None, new_token=None):
+    """The profile page; ``form`` names the form that failed, shown with its values and errors."""
+    user = signed_in_user()
+    return render_template(
+        "users/profile.html",
+        user=UserOutSchema().dump(user),
+        tokens=TokenSummarySchema(many=True).dump(list_tokens(db.session, user)),
+        groups=STAKEHOLDER_GROUPS,
+        min_password_length=MIN_PASSWORD_LENGTH,
+        failed_form=form,
+        values=values or {},
+        errors=errors or {},
+        new_token=new_token,
+    )
+
+
+@blueprint.get("/profile")
+@login_required
+def profile():
+    return profile_page()
+
+
+@blueprint.post("/profile")
+@login_required
+def update_own_profile():
+    post = read_form(ProfileForm(), request.form)
+    if post.errors:
+        return profile_page("profile", post.values, post.errors), 422
+    update_profile(signed_in_user(), **post.data)
+    db.session.commit()
+    flash("Your profile is saved.")
+    return redirect(url_for("users.profile"))
+
+
+@blueprint.post("/profile/password")
+@login_required
+def change_own_password():
+    post = read_form(PasswordForm(), request.form)
+    if post.errors:
+        return profile_page("password", errors=post.errors), 422
+    try:
+        change_password(
+            signed_in_user(),
+            current=post.data["current_password"],
+            new=post.data["new_password"],
+        )
+    except UserInputError as error:
+        return profile_page("password", errors={error.field: [str(error)]}), 422
+    db.session.commit()
+    flash("Your password is changed.")
+    return redirect(url_for("users.profile"))
+
+
+@blueprint.post("/profile/tokens")
+@login_required
+def create_own_token():
+    post = read_form(TokenForm(), request.form)
+    if post.errors:
+        return profile_page("token", post.values, post.errors), 422
+    token, plaintext = create_token(db.session, signed_in_user(), post.data["name"])
+    db.session.commit()
+    page = profile_page(new_token={"name": token.name, "token": plaintext})
+    # The token is in this page only: no cache may keep a copy.
+    return page, 201, {"Cache-Control": "no-store"}
+
+
+@blueprint.post("/profile/tokens/<int:token_id>/revoke")
+@login_required
+def revoke_own_token(token_id: int):
+    token = revoke_token(db.session, signed_in_user(), token_id)
+    db.session.commit()
+    flash(f"The token “{token.name}” is revoked: it no longer works.")
+    return redirect(url_for("users.profile", _anchor="tokens"))

@@ -1,0 +1,86 @@
+"""Configuration classes read from the environment.
+
+``Config`` is for development and ``make run``; ``TestConfig`` for the suite;
+``ProductionConfig`` refuses to start without a real secret key.
+"""
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import ClassVar
+
+PROJECT_DIR = Path(__file__).resolve().parent
+
+
+class Config:
+    """Development defaults: a SQLite file and a secret key kept under ``instance/``."""
+
+    DEBUG = False
+    TESTING = False
+    SECRET_KEY_REQUIRED = False
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    # Strict-Transport-Security is sent only over HTTPS, and only in production.
+    HSTS = False
+    RATELIMIT_HEADERS_ENABLED = True
+    # scrypt: memory-hard, Werkzeug's current default.
+    PASSWORD_HASH_METHOD = "scrypt"
+    WTF_CSRF_TIME_LIMIT = None
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        environ = os.environ if environ is None else environ
+        self.SECRET_KEY = environ.get("SECRET_KEY") or None
+        self.SQLALCHEMY_DATABASE_URI = environ.get("DATABASE_URL") or None
+        self.RUBRICS_DIR = environ.get("RUBRICS_DIR") or str(PROJECT_DIR / "rubrics")
+        self.INSTANCE_DIR = environ.get("INSTANCE_DIR") or str(PROJECT_DIR / "instance")
+        self.LOG_LEVEL = environ.get("LOG_LEVEL", "INFO").upper()
+        self.RATELIMIT_STORAGE_URI = environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # How many proxies in front set X-Forwarded-*; 0 trusts none (the safe default).
+        self.TRUSTED_PROXY_HOPS = int(environ.get("TRUSTED_PROXY_HOPS", "0"))
+        self.SIGN_IN_RATE_LIMIT = environ.get("SIGN_IN_RATE_LIMIT", "10 per minute")
+        # Background jobs queue on Redis when given its URL, else in a SQLite file under
+        # INSTANCE_DIR; HUEY_IMMEDIATE runs each job inside the request that starts it.
+        self.REDIS_URL = environ.get("REDIS_URL") or None
+        self.HUEY_IMMEDIATE = environ.get("HUEY_IMMEDIATE", "").lower() in {"1", "true", "yes"}
+        self.BATCH_RATE_LIMIT = environ.get("BATCH_RATE_LIMIT", "30 per hour")
+
+
+class TestConfig(Config):
+    """The suite's settings: a database URL given by the fixtures, CSRF kept on."""
+
+    __test__ = False  # a configuration, not a pytest test class
+    TESTING = True
+    # Hashing stays real but cheap, so that tests creating many users stay fast.
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        super().__init__(environ)
+        self.SECRET_KEY = "test-secret-key"
+        self.LOG_LEVEL = "WARNING"
+        # Jobs finish before the request that starts them returns; one test runs a worker.
+        self.HUEY_IMMEDIATE = True
+
+
+class ProductionConfig(Config):
+    """Settings behind a real deployment: secure cookies, HSTS and a required SECRET_KEY."""
+
+    SECRET_KEY_REQUIRED = True
+    HSTS = True
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+
+
+CONFIGS = {"development": Config, "production": ProductionConfig, "test": TestConfig}
+
+
+def config_from_environment(environ: Mapping[str, str] | None = None) -> Config:
+    """Pick the configuration class named by ``ASSESSOR_ENV`` (default: development)."""
+    environ = os.environ if environ is None else environ
+    name = environ.get("ASSESSOR_ENV", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"ASSESSOR_ENV must be one of {', '.join(CONFIGS)}, not {name!r}")
+    return CONFIGS[name](environ)

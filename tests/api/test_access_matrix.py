@@ -1,0 +1,125 @@
+"""Every endpoint against every kind of caller, with the status each must get."""
+
+import pytest
+
+from tests.api.assessment_helpers import COMPLETE_ANSWERS, fill, published, start
+from tests.factories import stored_process, stored_rubric
+
+ROLES = ("anonymous", "owner", "other_assessor", "reviewer", "admin")
+PROCESS = {
+    "name": "A consultation",
+    "convening_organization": "A ministry",
+    "scope": "national",
+    "layer": "on_the_internet",
+}
+KEY = "openness.open_participation"
+
+# (method, path template, body, expected status per role in ROLES order)
+MATRIX = [
+    ("GET", "/api/v1/rubrics", None, (200, 200, 200, 200, 200)),
+    ("GET", "/api/v1/rubrics/sample-rubric/1.0.0", None, (200, 200, 200, 200, 200)),
+    ("GET", "/api/v1/processes", None, (200, 200, 200, 200, 200)),
+    ("POST", "/api/v1/processes", PROCESS, (401, 201, 201, 403, 201)),
+    ("GET", "/api/v1/processes/{process}", None, (200, 200, 200, 200, 200)),
+    (
+        "PATCH",
+        "/api/v1/processes/{process}",
+        {"description": "Changed."},
+        (401, 200, 200, 403, 200),
+    ),
+    (
+        "GET",
+        "/api/v1/processes/{process}/consolidated?rubric=sample-rubric@1.0.0",
+        None,
+        (200,) * 5,
+    ),
+    ("GET", "/api/v1/assessments", None, (200, 200, 200, 200, 200)),
+    (
+        "POST",
+        "/api/v1/assessments",
+        {"process_id": "{process}", "rubric": "sample-rubric@1.0.0"},
+        (401, 201, 201, 403, 403),
+    ),
+    ("GET", "/api/v1/assessments/{draft}", None, (404, 200, 404, 200, 200)),
+    ("GET", "/api/v1/assessments/{published}", None, (200, 200, 200, 200, 200)),
+    (
+        "PUT",
+        f"/api/v1/assessments/{{draft}}/answers/{KEY}",
+        {"level": 1, "version": 1},
+        (401, 200, 404, 403, 403),
+    ),
+    (
+        "DELETE",
+        f"/api/v1/assessments/{{draft}}/answers/{KEY}?version=1",
+        None,
+        (401, 204, 404, 403, 403),
+    ),
+    ("POST", "/api/v1/assessments/{draft}/submit", None, (401, 200, 404, 403, 403)),
+    (
+        "POST",
+        "/api/v1/assessments/{submitted}/return",
+        {"comment": "Why?"},
+        (401, 403, 404, 200, 200),
+    ),
+    ("POST", "/api/v1/assessments/{submitted}/publish", None, (401, 403, 404, 200, 200)),
+    ("POST", "/api/v1/assessments/{published}/revise", None, (401, 201, 403, 403, 403)),
+    (
+        "POST",
+        "/api/v1/assessments/{published}/withdraw",
+        {"reason": "Conflict of interest."},
+        (401, 403, 403, 403, 200),
+    ),
+    ("GET", "/api/v1/assessments/{draft}/scorecard", None, (404, 200, 404, 200, 200)),
+    ("GET", "/api/v1/assessments/{published}/scorecard", None, (200, 200, 200, 200, 200)),
+]
+
+
+@pytest.fixture
+def objects(session, callers) -> dict[str, int]:
+    stored_rubric(session)
+    process = stored_process(session)
+    session.commit()
+    draft = start(callers["owner"], process.id)["id"]
+    fill(callers["owner"], draft)
+    submitted = start(callers["owner"], process.id)["id"]
+    fill(callers["owner"], submitted, COMPLETE_ANSWERS)
+    callers["owner"].post(f"/api/v1/assessments/{submitted}/submit")
+    return {
+        "process": process.id,
+        "draft": draft,
+        "submitted": submitted,
+        "published": published(callers, process.id),
+    }
+
+
+def _fill_in(value, objects):
+    if isinstance(value, str):
+        formatted = value.format(**objects)
+        return int(formatted) if value.startswith("{") and formatted.isdigit() else formatted
+    if isinstance(value, dict):
+        return {key: _fill_in(item, objects) for key, item in value.items()}
+    return value
+
+
+CASES = [
+    pytest.param(method, path, body, role, statuses[index], id=f"{method} {path} as {role}")
+    for method, path, body, statuses in MATRIX
+    for index, role in enumerate(ROLES)
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "role", "expected"), CASES)
+def test_endpoint_answers_each_role_as_it_should(
+    callers, objects, method, path, body, role, expected
+):
+    caller = callers[role]
+    url, payload = path.format(**objects), _fill_in(body, objects)
+    send = {
+        "GET": caller.get,
+        "DELETE": caller.delete,
+        "POST": caller.post,
+        "PUT": caller.put,
+        "PATCH": caller.patch,
+    }[method]
+    response = send(url) if method in {"GET", "DELETE"} else send(url, json=payload)
+    assert response.status_code == expected, response.get_json()

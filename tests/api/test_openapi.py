@@ -1,0 +1,123 @@
+"""The OpenAPI document: valid, complete, and describing exactly the routes the app has."""
+
+import pytest
+from openapi_spec_validator import validate
+
+from assessor.api.openapi import PREFIX, openapi_document, openapi_path
+
+IGNORED_METHODS = {"HEAD", "OPTIONS"}
+
+
+@pytest.fixture
+def document(client) -> dict:
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def _operations(document: dict):
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            yield path, method, operation
+
+
+def test_document_is_valid_openapi_3(document):
+    validate(document)
+    assert document["openapi"].startswith("3.")
+
+
+def test_document_has_every_api_route_and_nothing_else(app, document):
+    routes = {
+        (openapi_path(rule), method.lower())
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(f"{PREFIX}/")
+        for method in rule.methods - IGNORED_METHODS
+    }
+    documented = {(path, method) for path, method, _ in _operations(document)}
+    assert documented == routes
+
+
+def test_operation_ids_are_the_endpoints_of_their_routes(app, document):
+    endpoints = {
+        rule.endpoint.removeprefix("api.")
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(f"{PREFIX}/")
+    }
+    assert {operation["operationId"] for *_, operation in _operations(document)} == endpoints
+
+
+def test_path_parameters_are_typed_from_the_route_converters(document):
+    parameters = document["paths"]["/api/v1/assessments/{assessment_id}/answers/{question_key}"][
+        "put"
+    ]["parameters"]
+    types = {parameter["name"]: parameter["schema"]["type"] for parameter in parameters}
+    assert types == {"assessment_id": "integer", "question_key": "string"}
+
+
+def test_query_parameters_come_from_the_list_arguments_schema(document):
+    parameters = document["paths"]["/api/v1/processes"]["get"]["parameters"]
+    assert {parameter["name"] for parameter in parameters} == {
+        "page",
+        "per_page",
+        "q",
+        "scope",
+        "layer",
+        "organization",
+    }
+
+
+def test_every_operation_documents_401_and_a_success(document):
+    for path, method, operation in _operations(document):
+        statuses = set(operation["responses"])
+        assert "401" in statuses, (method, path)
+        assert statuses & {"200", "201", "204"}, (method, path)
+
+
+def test_operations_with_a_body_document_its_refusals(document):
+    for path, method, operation in _operations(document):
+        if "requestBody" in operation:
+            assert {"400", "413", "415", "422"} <= set(operation["responses"]), (method, path)
+
+
+def test_operations_changing_data_need_a_token_except_creating_one(document):
+    for path, method, operation in _operations(document):
+        if method == "get":
+            assert {} in operation["security"], path
+        elif (method, path) != ("post", "/api/v1/tokens"):
+            assert operation["security"] == [{"bearerAuth": []}], (method, path)
+
+
+def test_bearer_scheme_is_http_bearer(document):
+    scheme = document["components"]["securitySchemes"]["bearerAuth"]
+    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+
+
+def test_answer_conflict_carries_the_stored_answer(document):
+    put = document["paths"]["/api/v1/assessments/{assessment_id}/answers/{question_key}"]["put"]
+    schema = put["responses"]["409"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/Conflict"}
+    assert "current" in document["components"]["schemas"]["Conflict"]["properties"]
+
+
+def test_created_objects_document_their_location(document):
+    for path in ("/api/v1/assessments", "/api/v1/processes"):
+        assert "Location" in document["paths"][path]["post"]["responses"]["201"]["headers"]
+
+
+def test_deleting_documents_204_without_a_body(document):
+    response = document["paths"]["/api/v1/tokens/{token_id}"]["delete"]["responses"]["204"]
+    assert "content" not in response
+
+
+def test_document_is_built_once_per_app(app):
+    assert openapi_document(app) is openapi_document(app)
+
+
+def test_api_page_lists_every_operation(client, document):
+    page = client.get("/api").get_data(as_text=True)
+    for path, method, _ in _operations(document):
+        assert f"{method.upper()} {path}" in page
+
+
+def test_site_footer_links_to_the_api_page(client):
+    assert 'href="/api"' in client.get("/").get_data(as_text=True)

@@ -1,0 +1,120 @@
+"""The API fuzzed from its own OpenAPI document: no server error, every answer as documented.
+
+Hypothesis runs many examples inside one test call, while the database is emptied only after
+the call: the data is seeded once per test, and each example brings what it must not share
+(a fresh token, since an example may revoke one; a reset rate limit, since it may sign in).
+"""
+
+from datetime import UTC, datetime
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from assessor import create_app
+from assessor.assessments.service import start_assessment
+from assessor.extensions import limiter
+from assessor.users.models import User
+from assessor.users.tokens import create_token
+from config import TestConfig
+from tests.factories import stored_process, stored_rubric, stored_user
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+CONFIG = {
+    "generation": {
+        # Tokens are sent by the tests themselves: real ones, or none.
+        "with-security-parameters": False,
+        "database": "none",
+    },
+}
+FUZZING = settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[
+        # The data is seeded once per test on purpose; examples do not rely on it being fresh.
+        HealthCheck.function_scoped_fixture,
+        # Bodies of the larger schemas can be slow to generate on a busy machine.
+        HealthCheck.too_slow,
+    ],
+)
+
+# Schemathesis makes one test per operation when this module is collected, before the suite's
+# app exists; the document needs no database, and each call is sent to the suite's app.
+# (Loading it from the app fixture, schemathesis.pytest.from_fixture, fails on pytest 9.2: it
+# sets the node's _nodeid, which pytest no longer has.)
+schema = schemathesis.openapi.from_wsgi(
+    "/api/v1/openapi.json",
+    create_app(TestConfig({"DATABASE_URL": "sqlite://"})),
+    config=schemathesis.Config.from_dict(CONFIG),
+)
+
+
+@pytest.fixture
+def seeded(session) -> dict:
+    """An assessor with a draft, and a published assessment: the objects paths may name."""
+    rubric = stored_rubric(session)
+    process = stored_process(session)
+    assessor = stored_user(session, "assessor@example.org", ["assessor"])
+    started = {"process_id": process.id, "rubric": rubric.label}
+    draft = start_assessment(session, assessor, started)
+    published = start_assessment(session, assessor, started)
+    published.status, published.published_at = "published", datetime.now(UTC)
+    session.commit()
+    return {
+        "user_id": assessor.id,
+        "path": {
+            "assessment_id": [draft.id, published.id],
+            "process_id": [process.id],
+            "question_key": [q.key for pillar in rubric.pillars for q in pillar.questions],
+            "slug": [rubric.slug],
+            "version": [rubric.version],
+        },
+    }
+
+
+def aim_at_seeded(case, data, seeded: dict) -> None:
+    """Half the examples name seeded objects in their path, so that they reach real ones."""
+    if not case.path_parameters or not data.draw(st.booleans(), label="seeded path"):
+        return
+    for name, values in seeded["path"].items():
+        if name in case.path_parameters:
+            case.path_parameters[name] = data.draw(st.sampled_from(values), label=name)
+
+
+def fresh_token(session, user_id: int) -> str:
+    token = create_token(session, session.get(User, user_id), "schemathesis")[1]
+    session.commit()
+    return token
+
+
+@schema.parametrize()
+@schema.given(data=st.data())
+@FUZZING
+def test_api_answers_an_assessor_as_documented(case, data, app, session, seeded):
+    aim_at_seeded(case, data, seeded)
+    limiter.reset()
+    headers = {"Authorization": f"Bearer {fresh_token(session, seeded['user_id'])}"}
+    case.call_and_validate(app=app, headers=headers, checks=CHECKS)
+
+
+@schema.parametrize()
+@schema.given(data=st.data())
+@FUZZING
+def test_api_answers_anonymous_callers_as_documented(case, data, app, session, seeded):
+    aim_at_seeded(case, data, seeded)
+    limiter.reset()
+    case.call_and_validate(app=app, checks=CHECKS)

@@ -1,0 +1,323 @@
+"""The questionnaire pages without scripts: starting, saving a pillar, conflicts, workflow."""
+
+import pytest
+from sqlalchemy import select
+
+from assessor.assessments.models import Answer, Assessment
+from tests.assessments.pages import csrf_token, sign_in
+from tests.factories import stored_process, stored_rubric, stored_user
+
+
+@pytest.fixture
+def people(session):
+    users = {
+        "owner": stored_user(session, "owner@example.org", ["assessor"]),
+        "other": stored_user(session, "other@example.org", ["assessor"], "government"),
+        "reviewer": stored_user(session, "reviewer@example.org", ["reviewer"], "academia"),
+        "admin": stored_user(session, "admin@example.org", ["admin"], None),
+    }
+    stored_rubric(session)
+    users["process"] = stored_process(session)
+    session.commit()
+    return {name: value.id for name, value in users.items()}
+
+
+def start(client, people) -> int:
+    sign_in(client, "owner@example.org")
+    path = f"/processes/{people['process']}/assess"
+    token = csrf_token(client, path)
+    response = client.post(
+        path,
+        data={"csrf_token": token, "rubric": "sample-rubric@1.0.0", "perspective": "civil_society"},
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return int(response.headers["Location"].split("/")[2])
+
+
+def test_starting_leads_to_the_first_pillar(client, people):
+    sign_in(client, "owner@example.org")
+    path = f"/processes/{people['process']}/assess"
+    token = csrf_token(client, path)
+    response = client.post(
+        path,
+        data={"csrf_token": token, "rubric": "sample-rubric@1.0.0", "perspective": "civil_society"},
+    )
+    assert response.headers["Location"].endswith("/pillars/openness")
+
+
+def test_the_start_form_preselects_the_latest_rubric_and_the_users_group(client, people):
+    sign_in(client, "owner@example.org")
+    page = client.get(f"/processes/{people['process']}/assess").get_data(as_text=True)
+    assert '<option value="sample-rubric@1.0.0" selected>' in page
+    assert '<option value="civil_society" selected>' in page
+
+
+def test_starting_without_a_perspective_explains_and_keeps_the_choice(client, people):
+    sign_in(client, "owner@example.org")
+    path = f"/processes/{people['process']}/assess"
+    token = csrf_token(client, path)
+    response = client.post(
+        path, data={"csrf_token": token, "rubric": "sample-rubric@1.0.0", "perspective": ""}
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "choose the stakeholder group you assess for" in page
+    assert '<option value="sample-rubric@1.0.0" selected>' in page
+
+
+def test_a_form_post_without_csrf_token_is_refused(client, people):
+    sign_in(client, "owner@example.org")
+    response = client.post(
+        f"/processes/{people['process']}/assess",
+        data={"rubric": "sample-rubric@1.0.0", "perspective": "civil_society"},
+    )
+    assert response.status_code == 400
+    assert "security token" in response.get_data(as_text=True)
+
+
+def test_a_pillar_page_shows_descriptors_as_choices(client, people):
+    assessment_id = start(client, people)
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert 'name="q-openness.open_participation-choice" value="3"' in page
+    assert "open_participation is substantial." in page
+    assert 'value="na"' in page  # remote_participation allows it
+
+
+def pillar_post(client, assessment_id, pillar, fields, go=""):
+    path = f"/assessments/{assessment_id}/pillars/{pillar}"
+    token = csrf_token(client, path)
+    return client.post(path, data={"csrf_token": token, "go": go, **fields})
+
+
+def test_saving_a_pillar_without_scripts_stores_every_answer(client, people, session):
+    assessment_id = start(client, people)
+    response = pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.open_participation-choice": "3",
+            "q-openness.open_participation-rationale": "Open registration.\r\nNo fee.",
+            "q-openness.open_participation-evidence-0-url": "https://example.org/register",
+            "q-openness.open_participation-evidence-0-title": "Registration page",
+            "q-openness.remote_participation-choice": "na",
+            "q-openness.remote_participation-rationale": "Held online.",
+        },
+    )
+    assert response.status_code == 200
+    answers = {a.question_key: a for a in session.scalars(select(Answer))}
+    assert answers["openness.open_participation"].level == 3
+    assert answers["openness.open_participation"].rationale == "Open registration.\nNo fee."
+    assert answers["openness.open_participation"].evidence[0].title == "Registration page"
+    assert answers["openness.remote_participation"].not_applicable
+
+
+def test_reloading_shows_exactly_what_was_saved(client, people):
+    assessment_id = start(client, people)
+    pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.open_participation-choice": "2",
+            "q-openness.open_participation-rationale": "Partly open.",
+        },
+    )
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert 'value="2" checked' in page and "Partly open.</textarea>" in page
+
+
+def test_an_unchanged_post_does_not_create_new_versions(client, people, session):
+    assessment_id = start(client, people)
+    fields = {"q-openness.open_participation-choice": "1"}
+    pillar_post(client, assessment_id, "openness", fields)
+    pillar_post(
+        client, assessment_id, "openness", {**fields, "q-openness.open_participation-version": "1"}
+    )
+    assert session.scalars(select(Answer.row_version)).one() == 1
+
+
+def test_invalid_evidence_is_refused_next_to_the_field_and_the_rest_is_saved(
+    client, people, session
+):
+    assessment_id = start(client, people)
+    response = pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.open_participation-choice": "3",
+            "q-openness.open_participation-evidence-0-url": "javascript:alert(1)",
+            "q-openness.open_participation-evidence-0-title": "Bad",
+            "q-openness.remote_participation-choice": "ii",
+            "q-openness.remote_participation-rationale": "No record found.",
+        },
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "must be an http or https address" in page
+    assert 'value="javascript:alert(1)"' in page  # kept for correction
+    assert [a.question_key for a in session.scalars(select(Answer))] == [
+        "openness.remote_participation"
+    ]
+
+
+def test_missing_rationale_and_evidence_are_shown_as_problems_after_saving(client, people):
+    assessment_id = start(client, people)
+    page = pillar_post(
+        client, assessment_id, "openness", {"q-openness.open_participation-choice": "4"}
+    ).get_data(as_text=True)
+    assert "a rationale is required" in page and "this level requires evidence" in page
+
+
+def test_a_stale_post_shows_both_versions_and_keeps_the_users_text(client, people, session):
+    assessment_id = start(client, people)
+    pillar_post(client, assessment_id, "openness", {"q-openness.open_participation-choice": "1"})
+    pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {"q-openness.open_participation-choice": "2", "q-openness.open_participation-version": "1"},
+    )
+    response = pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.open_participation-choice": "4",
+            "q-openness.open_participation-rationale": "My view.",
+            "q-openness.open_participation-version": "1",
+        },
+    )
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert "Someone saved this answer meanwhile" in page and "Theirs: level 2" in page
+    assert "My view.</textarea>" in page
+    assert 'name="q-openness.open_participation-version" value="2"' in page
+    assert session.scalars(select(Answer.level)).one() == 2
+
+
+def test_save_and_continue_goes_to_the_next_pillar(client, people):
+    assessment_id = start(client, people)
+    response = pillar_post(client, assessment_id, "openness", {}, go="transparency")
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        "/pillars/transparency"
+    )
+
+
+def test_other_assessors_cannot_see_the_questionnaire_of_a_draft(client, people):
+    assessment_id = start(client, people)
+    sign_in(client, "other@example.org")
+    assert client.get(f"/assessments/{assessment_id}/pillars/openness").status_code == 404
+
+
+def test_a_reviewer_sees_a_draft_read_only(client, people):
+    assessment_id = start(client, people)
+    sign_in(client, "reviewer@example.org")
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert (
+        "answers are shown read-only" in page
+        and '<fieldset class="pillar-fieldset" disabled>' in page
+    )
+
+
+def fill_everything(client, assessment_id):
+    pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.open_participation-choice": "3",
+            "q-openness.open_participation-rationale": "Open.",
+            "q-openness.open_participation-evidence-0-url": "https://example.org/a",
+            "q-openness.open_participation-evidence-0-title": "A",
+            "q-openness.remote_participation-choice": "na",
+            "q-openness.remote_participation-rationale": "Online only.",
+        },
+    )
+    pillar_post(
+        client,
+        assessment_id,
+        "transparency",
+        {
+            "q-transparency.public_documents-choice": "1",
+            "q-transparency.decision_rationale-choice": "ii",
+            "q-transparency.decision_rationale-rationale": "No minutes.",
+        },
+    )
+
+
+def post_action(client, assessment_id, action, **fields):
+    token = csrf_token(client, f"/assessments/{assessment_id}")
+    return client.post(
+        f"/assessments/{assessment_id}/{action}", data={"csrf_token": token, **fields}
+    )
+
+
+def test_submitting_an_incomplete_assessment_lists_what_is_missing_with_links(client, people):
+    assessment_id = start(client, people)
+    pillar_post(client, assessment_id, "openness", {"q-openness.open_participation-choice": "4"})
+    response = post_action(client, assessment_id, "submit")
+    assert response.status_code == 409
+    page = response.get_data(as_text=True)
+    assert (
+        f'href="/assessments/{assessment_id}/pillars/transparency#q-transparency.public_documents"'
+        in page
+    )
+    assert "Not answered yet." in page
+
+
+def test_the_whole_review_cycle_from_the_pages(client, people, session):
+    assessment_id = start(client, people)
+    fill_everything(client, assessment_id)
+    assert post_action(client, assessment_id, "submit").status_code == 302
+    sign_in(client, "reviewer@example.org")
+    token = csrf_token(client, f"/assessments/{assessment_id}/return")
+    response = client.post(
+        f"/assessments/{assessment_id}/return",
+        data={
+            "csrf_token": token,
+            "comment": "",
+            "comment-transparency.public_documents": "Which documents?",
+        },
+    )
+    assert response.status_code == 302
+    sign_in(client, "owner@example.org")
+    page = client.get(f"/assessments/{assessment_id}/pillars/transparency").get_data(as_text=True)
+    assert "Which documents?" in page
+    assert post_action(client, assessment_id, "submit").status_code == 302
+    sign_in(client, "reviewer@example.org")
+    assert post_action(client, assessment_id, "publish").status_code == 302
+    assert session.get(Assessment, assessment_id).status == "published"
+    client.get("/")  # forget nothing; then an anonymous visitor reads it
+    with client.session_transaction() as s:
+        s.clear()
+    assert client.get(f"/assessments/{assessment_id}").status_code == 200
+
+
+def test_returning_without_any_comment_is_refused_with_a_message(client, people):
+    assessment_id = start(client, people)
+    fill_everything(client, assessment_id)
+    post_action(client, assessment_id, "submit")
+    sign_in(client, "reviewer@example.org")
+    token = csrf_token(client, f"/assessments/{assessment_id}/return")
+    response = client.post(
+        f"/assessments/{assessment_id}/return", data={"csrf_token": token, "comment": " "}
+    )
+    assert response.status_code == 422
+    assert "say what needs changing" in response.get_data(as_text=True)
+
+
+def test_the_history_page_lists_answer_changes_and_transitions(client, people):
+    assessment_id = start(client, people)
+    pillar_post(client, assessment_id, "openness", {"q-openness.open_participation-choice": "1"})
+    pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {"q-openness.open_participation-choice": "2", "q-openness.open_participation-version": "1"},
+    )
+    page = client.get(f"/assessments/{assessment_id}/history").get_data(as_text=True)
+    assert "started the assessment" in page
+    assert "answer: no answer → level 1" in page and "answer: level 1 → level 2" in page
+    assert "Owner" in page

@@ -1,0 +1,154 @@
+"""Comparing scorecards in a real browser: pick, compare, set a baseline, download the CSV;
+versions and rubrics mixed; no serious accessibility violations."""
+
+import csv
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.test_rubric_pages import serious_violations
+from tests.comparisons import (
+    RENAMED_FROM,
+    RENAMED_TO,
+    ids_text,
+    other_rubric,
+    people,
+    publish_scorecards,
+    renamed_version,
+    three_pillar_rubric,
+)
+from tests.factories import stored_rubric
+
+
+@pytest.fixture
+def team(session):
+    return people(session)
+
+
+@pytest.fixture
+def three(session, team) -> list[int]:
+    """Three scorecards of a three-pillar rubric, so that they share a radar."""
+    return publish_scorecards(session, three_pillar_rubric(session), 3, *team, name="Forum")
+
+
+@pytest.fixture
+def two_versions(session, team) -> list[int]:
+    ids = publish_scorecards(session, stored_rubric(session), 1, *team)
+    return ids + publish_scorecards(session, renamed_version(session), 1, *team, name="Newer")
+
+
+@pytest.fixture
+def two_rubrics(session, team) -> list[int]:
+    ids = publish_scorecards(session, stored_rubric(session), 1, *team)
+    return ids + publish_scorecards(session, other_rubric(session), 1, *team, name="Other")
+
+
+def address_args(page) -> dict[str, str]:
+    return {key: values[0] for key, values in parse_qs(urlsplit(page.url).query).items()}
+
+
+def api_overall(page, assessment_id: int) -> float:
+    response = page.request.get(f"/api/v1/assessments/{assessment_id}/scorecard")
+    return response.json()["score"]
+
+
+def test_pick_three_compare_set_a_baseline_and_download_the_csv(page, three, tmp_path):
+    page.goto("/compare")
+    for assessment_id in three:
+        page.check(f"#pick-{assessment_id}")
+    page.get_by_role("button", name="Compare the chosen scorecards").first.click()
+    page.wait_for_url("**/compare?ids=*")
+    assert sorted(int(i) for i in address_args(page)["ids"].split(",")) == sorted(three)
+    assert page.locator("table.comparison-table").first.is_visible()
+    assert page.locator(".comparison-charts svg[role=img]").is_visible()
+    assert page.locator(".comparison-charts svg text", has_text="Forum 2").count() == 1
+
+    page.select_option("#baseline", str(three[1]))
+    page.get_by_role("button", name="Show the differences").click()
+    page.wait_for_url("**baseline=*")
+    assert address_args(page)["baseline"] == str(three[1])
+    first_heading = page.locator("table.comparison-table thead th").nth(1)
+    assert "Baseline" in first_heading.inner_text() and "Forum 2" in first_heading.inner_text()
+    assert page.locator(".cmp-row-overall .cmp-delta").count() == 2
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    with path.open(newline="") as file:
+        rows = [row for row in csv.DictReader(file) if row["measure"] == "overall"]
+    chosen = [int(i) for i in address_args(page)["ids"].split(",")]
+    assert [int(row["assessment_id"]) for row in rows] == [three[1]] + [
+        assessment_id for assessment_id in chosen if assessment_id != three[1]
+    ]
+    for row in rows:
+        assessment_id = int(row["assessment_id"])
+        assert float(row["value"]) == api_overall(page, assessment_id)
+        if assessment_id != three[1]:
+            expected = api_overall(page, assessment_id) - api_overall(page, three[1])
+            assert float(row["delta"]) == pytest.approx(expected, abs=0.011)
+
+
+def test_the_choice_survives_a_search(page, three):
+    page.goto(f"/compare?ids={three[0]}")
+    assert page.is_checked(f"#pick-{three[0]}")
+    page.check(f"#pick-{three[1]}")
+    page.fill("#filter-q", "Forum 3")
+    page.press("#filter-q", "Enter")
+    page.wait_for_url("**pick=1**")
+    assert page.is_checked(f"#pick-{three[0]}") and page.is_checked(f"#pick-{three[1]}")
+    page.check(f"#pick-{three[2]}")
+    page.get_by_role("button", name="Compare the chosen scorecards").first.click()
+    page.wait_for_url("**/compare?ids=*")
+    assert address_args(page) == {"ids": ids_text(three)}
+
+
+def test_mixing_rubric_versions_lists_the_questions_not_compared(page, two_versions):
+    page.goto(f"/compare?ids={ids_text(two_versions)}")
+    section = page.locator("#not-comparable")
+    assert section.is_visible()
+    text = section.inner_text()
+    assert f"({RENAMED_FROM}): only in version 1.0.0" in text
+    assert f"({RENAMED_TO}): only in version 1.1.0" in text
+    assert "compared on the 2 pillars and 3 questions all versions share" in page.inner_text(
+        ".comparison-facts"
+    )
+
+
+def test_mixing_rubrics_is_refused_with_a_message_and_the_choice_kept(page, two_rubrics):
+    response = page.goto(f"/compare?ids={ids_text(two_rubrics)}")
+    assert response.status == 422
+    assert "scorecards of different rubrics cannot be compared" in page.inner_text("[role=alert]")
+    assert all(page.is_checked(f"#pick-{assessment_id}") for assessment_id in two_rubrics)
+
+
+@pytest.mark.parametrize("view", ["picker", "one chosen", "comparison", "baseline"])
+def test_compare_pages_have_no_serious_accessibility_violations(page, three, view):
+    query = {
+        "picker": "",
+        "one chosen": f"?ids={three[0]}",
+        "comparison": f"?ids={ids_text(three)}",
+        "baseline": f"?ids={ids_text(three)}&baseline={three[2]}",
+    }[view]
+    page.goto(f"/compare{query}")
+    assert serious_violations(page) == []
+
+
+def test_a_refusal_has_no_serious_accessibility_violations(page, two_rubrics):
+    page.goto(f"/compare?ids={ids_text(two_rubrics)}")
+    assert serious_violations(page) == []
+
+
+@pytest.fixture
+def nine(session, team) -> list[int]:
+    return publish_scorecards(session, three_pillar_rubric(session), 9, *team, name="Forum")
+
+
+def test_nine_scorecards_get_small_radars_and_wide_tables_scroll_in_place(page, nine):
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(f"/compare?ids={ids_text(nine)}")
+    assert page.locator(".small-multiples svg[role=img]").count() == 9
+    region = page.locator(".table-scroll").first
+    assert region.evaluate("(e) => e.scrollWidth > e.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    assert serious_violations(page) == []

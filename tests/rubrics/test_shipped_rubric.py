@@ -1,0 +1,66 @@
+"""The default rubric shipped in rubrics/: valid, complete, and traceable to its sources."""
+
+from pathlib import Path
+
+import pytest
+
+from assessor.rubrics.loader import read_rubric
+from config import PROJECT_DIR
+
+SHIPPED = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder.yaml"
+SEED_FILE_NAMES = [path.name for path in (PROJECT_DIR.parent / "shared" / "seeds").glob("*.txt")]
+
+
+@pytest.fixture(scope="module")
+def rubric() -> dict:
+    return read_rubric(SHIPPED).data
+
+
+def questions(rubric: dict) -> list[dict]:
+    return [question for pillar in rubric["pillars"] for question in pillar["questions"]]
+
+
+def test_every_shipped_rubric_file_validates():
+    for path in sorted(Path(PROJECT_DIR / "rubrics").glob("*.yaml")):
+        read_rubric(path)
+
+
+def test_default_rubric_is_version_1_0_0(rubric):
+    assert (rubric["slug"], rubric["version"]) == ("wsis10-multistakeholder", "1.0.0")
+
+
+def test_default_rubric_has_the_five_named_pillars(rubric):
+    titles = [pillar["title"] for pillar in rubric["pillars"]]
+    assert titles == [
+        "Openness",
+        "Equal footing",
+        "Transparency",
+        "Bottom-up agenda-setting",
+        "Due process",
+    ]
+
+
+def test_each_pillar_has_4_to_6_questions_and_20_to_30_in_all(rubric):
+    assert all(4 <= len(pillar["questions"]) <= 6 for pillar in rubric["pillars"])
+    assert 20 <= len(questions(rubric)) <= 30
+
+
+def test_every_question_has_five_descriptors_guidance_and_a_source(rubric):
+    for question in questions(rubric):
+        assert [level["level"] for level in question["levels"]] == [0, 1, 2, 3, 4], question["key"]
+        assert question["guidance"].strip() and question["sources"], question["key"]
+
+
+def test_every_source_is_cited_with_title_issuer_and_date(rubric):
+    cited = {
+        citation["source"] for question in questions(rubric) for citation in question["sources"]
+    }
+    assert cited == {source["id"] for source in rubric["sources"]}
+    for source in rubric["sources"]:
+        assert source["title"] and source["issuer"] and source["date"]
+
+
+def test_no_source_is_named_by_a_file_name():
+    text = SHIPPED.read_text(encoding="utf-8")
+    assert ".txt" not in text
+    assert not [name for name in SEED_FILE_NAMES if name.split(".")[0] in text]

@@ -1,0 +1,87 @@
+"""The scorecard page: what it shows, to whom."""
+
+import pytest
+
+from assessor.assessments.models import Assessment, ProcessReply
+from tests.api.assessment_helpers import COMPLETE_ANSWERS, published
+
+
+def test_published_scorecard_shows_header_summary_and_every_pillar(client, published_id):
+    page = client.get(f"/assessments/{published_id}/scorecard").get_data(as_text=True)
+    for text in [
+        "IGF 2013 Workshop #41: Principles",
+        "Sample rubric, version 1.0.0",
+        "version 1",
+        "Owner, for the Civil society perspective",
+        "Openness",
+        "Transparency",
+        "47.2",
+        "Partial",
+        "100.0%",
+        "Strengths",
+        "Gaps",
+    ]:
+        assert text in page, text
+    assert "DRAFT" not in page
+
+
+def test_scorecard_shows_the_chosen_descriptor_rationale_and_evidence_links(client, published_id):
+    page = client.get(f"/assessments/{published_id}/scorecard").get_data(as_text=True)
+    assert "open_participation is substantial." in page
+    assert "Open registration." in page
+    assert '<a href="https://example.org/minutes">Minutes</a>, accessed 1 November 2026' in page
+
+
+def test_charts_come_with_a_table_equivalent(client, full_published_id):
+    page = client.get(f"/assessments/{full_published_id}/scorecard").get_data(as_text=True)
+    assert page.count('role="img"') == 2  # the radar and the bars
+    assert "<caption>Scores per pillar</caption>" in page
+
+
+def test_a_rubric_of_two_pillars_gets_bars_but_no_radar(client, published_id):
+    page = client.get(f"/assessments/{published_id}/scorecard").get_data(as_text=True)
+    assert page.count('role="img"') == 1
+
+
+def test_a_draft_scorecard_is_marked_draft_and_hidden_from_the_public(client, callers, draft_id):
+    assert client.get(f"/assessments/{draft_id}/scorecard").status_code == 404
+    # The API caller's token does not sign the page in; the owner reads it through the API.
+    body = callers["owner"].get(f"/api/v1/assessments/{draft_id}/scorecard").get_json()
+    assert body["status"] == "draft"
+
+
+@pytest.mark.parametrize("path", ["/assessments/999/scorecard", "/assessments/999/scorecard.pdf"])
+def test_unknown_scorecards_are_404(client, callers, path):
+    assert client.get(path).status_code == 404
+
+
+def test_with_several_published_assessments_the_consolidated_view_is_shown(
+    client, callers, process_id
+):
+    low = {
+        **COMPLETE_ANSWERS,
+        "openness.open_participation": {"level": 0, "rationale": "Closed doors."},
+    }
+    first = published(callers, process_id)
+    published(callers, process_id, answers=low, author="other_assessor")
+    page = client.get(f"/assessments/{first}/scorecard").get_data(as_text=True)
+    assert "All published assessments of this process" in page
+    assert "2 published assessments on this rubric version" in page
+    assert "Where assessors disagree" in page and "Closed doors." in page
+    assert (
+        '<th scope="row">Government</th>' in page and '<th scope="row">Civil society</th>' in page
+    )
+    assert "Spread (highest \u2212 lowest)" in page
+
+
+def test_a_single_published_assessment_has_no_consolidated_view(client, published_id):
+    page = client.get(f"/assessments/{published_id}/scorecard").get_data(as_text=True)
+    assert "All published assessments of this process" not in page
+
+
+def test_the_process_reply_is_shown_marked_as_its_own_text(client, callers, published_id, session):
+    assessment = session.get(Assessment, published_id)
+    session.add(ProcessReply(assessment=assessment, body="We disagree on 1.1."))
+    session.commit()
+    page = client.get(f"/assessments/{published_id}/scorecard").get_data(as_text=True)
+    assert "Reply from the process" in page and "We disagree on 1.1." in page

@@ -1,0 +1,100 @@
+"""Pages and API lists send as many SQL statements for 20 rows as for 2.
+
+Each page is requested on a small data set and again on a larger one; a statement sent per
+row, or per batch of rows (selectinload sends one per 500 parents), shows up as a difference.
+The shipped rubric's 26 questions make 20 assessments hold more than 500 answers.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import delete, event, select
+
+from assessor.assessments.models import Assessment
+from assessor.db import db
+from assessor.demo_generate import generate
+from assessor.processes.models import Process
+from tests.factories import shipped_rubric
+
+SMALL, LARGE = 2, 24
+
+# Each path from the data set's first process and its newest assessment.
+PATHS: dict[str, Callable[[int, int], str]] = {
+    "process list": lambda process, assessment: "/processes",
+    "process search": lambda process, assessment: "/processes?q=on&scope=global",
+    "process page": lambda process, assessment: f"/processes/{process}",
+    "process history": lambda process, assessment: f"/processes/{process}/history",
+    "scorecard list": lambda process, assessment: "/scorecards",
+    "scorecard page": lambda process, assessment: f"/assessments/{assessment}/scorecard",
+    "API process list": lambda process, assessment: "/api/v1/processes?per_page=100",
+    "API assessment list": lambda process, assessment: "/api/v1/assessments?per_page=100",
+    "API assessment": lambda process, assessment: f"/api/v1/assessments/{assessment}",
+    "API scorecard": lambda process, assessment: f"/api/v1/assessments/{assessment}/scorecard",
+    "open data CSV": lambda process, assessment: "/data/judgements.csv",
+}
+
+
+@contextmanager
+def counted_statements() -> Iterator[list[str]]:
+    """The SQL statements sent while the block runs."""
+    statements: list[str] = []
+
+    def count(connection, cursor, statement, parameters, context, executemany) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", count)
+
+
+def data_set(session, processes: int, assessments: int) -> tuple[int, int]:
+    """Fresh processes and assessments, all of the first process when ``processes`` is 1."""
+    session.execute(delete(Assessment).where(Assessment.revises_id.is_not(None)))
+    session.execute(delete(Assessment))
+    session.execute(delete(Process))
+    session.commit()
+    generate(session, processes=processes, assessments=assessments, seed=5)
+    process = session.scalars(select(Process.id).order_by(Process.id)).first()
+    assessment = session.scalars(
+        select(Assessment.id).where(Assessment.process_id == process).order_by(Assessment.id)
+    ).all()[-1]
+    # Requests share this app context and its session: nothing may come from its identity map.
+    session.close()
+    return process, assessment
+
+
+def statements_for(client, session, path_of, processes: int, assessments: int) -> list[str]:
+    path = path_of(*data_set(session, processes, assessments))
+    with counted_statements() as statements:
+        response = client.get(path)
+        response.get_data()
+    assert response.status_code == 200, path
+    return statements
+
+
+@pytest.fixture
+def rubric(session):
+    rubric = shipped_rubric(session)
+    session.commit()
+    return rubric
+
+
+@pytest.mark.parametrize("name", PATHS)
+def test_statements_stay_the_same_with_more_processes(client, session, rubric, name):
+    """Many processes, each with a few assessments: lists of processes and of scorecards."""
+    small = statements_for(client, session, PATHS[name], SMALL, SMALL * 3)
+    large = statements_for(client, session, PATHS[name], LARGE, LARGE * 3)
+    assert len(large) == len(small), "\n".join(large)
+
+
+@pytest.mark.parametrize("name", PATHS)
+def test_statements_stay_the_same_with_more_assessments_of_one_process(
+    client, session, rubric, name
+):
+    """One process with many assessments: its page, consolidation and history."""
+    small = statements_for(client, session, PATHS[name], 1, SMALL)
+    large = statements_for(client, session, PATHS[name], 1, LARGE)
+    assert len(large) == len(small), "\n".join(large)
