@@ -13,7 +13,11 @@ WORKERS ?= 2
 # Process workers: WeasyPrint, which renders the PDFs, is not documented as thread-safe.
 WORKER := $(BIN)/huey_consumer assessor.jobs.huey --workers $(WORKERS) --worker-type process --max-delay 1
 
-.PHONY: run worker install install-dev database test test-postgres lint format clean
+TRANSLATIONS := assessor/translations
+PYBABEL := $(BIN)/pybabel
+
+.PHONY: run worker install install-dev database test test-postgres lint format clean \
+	translations translations-extract translations-new
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +34,22 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+## The interface's catalogues, compiled for the app (the .mo files are built, not kept).
+translations: install
+	$(PYBABEL) -q compile -d $(TRANSLATIONS)
+
+## After marking strings: gather them into messages.pot and every language's catalogue.
+translations-extract: install
+	$(PYBABEL) -q extract -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext \
+		--sort-by-file --project assessor -o $(TRANSLATIONS)/messages.pot assessor
+	$(PYBABEL) -q update --no-fuzzy-matching -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+
+## A catalogue for a new interface language: make translations-new LANGUAGE=ar
+translations-new: translations-extract
+	$(PYBABEL) init -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $(LANGUAGE)
+
 ## Migrate, load rubrics and seed demo data: safe to repeat, existing data is kept.
-database: install
+database: install translations
 	$(FLASK) db upgrade
 	$(FLASK) rubrics load
 	$(FLASK) demo seed
@@ -44,16 +62,16 @@ run: database
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## The background-job worker alone, beside a web server started some other way.
-worker: install
+worker: install translations
 	$(WORKER)
 
-test: install-dev
+test: install-dev translations
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 ## The database tests again, against PostgreSQL (CI runs this after `make test`).
-test-postgres: install-dev
+test-postgres: install-dev translations
 	TEST_DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/python -m pytest -n $(TEST_WORKERS) -m database
 
 lint: install-dev

@@ -13,6 +13,8 @@ from assessor.assessments.views import blueprint as assessments_blueprint
 from assessor.comparisons.views import blueprint as comparisons_blueprint
 from assessor.db import db
 from assessor.extensions import csrf, limiter, login_manager, migrate
+from assessor.languages.selection import register_languages
+from assessor.languages.views import blueprint as languages_blueprint
 from assessor.opendata.views import blueprint as opendata_blueprint
 from assessor.processes.representative_views import blueprint as representatives_blueprint
 from assessor.processes.views import blueprint as processes_blueprint
@@ -74,6 +76,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
+    register_languages(app)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -81,6 +84,7 @@ def register_blueprints(app: Flask) -> None:
     app.before_request(refuse_nul_characters)
     app.register_blueprint(site_blueprint)
     app.register_blueprint(health_blueprint)
+    app.register_blueprint(languages_blueprint)
     app.register_blueprint(rubrics_blueprint)
     app.register_blueprint(processes_blueprint)
     app.register_blueprint(users_blueprint)

@@ -111,6 +111,8 @@ class Answer(Base):
     not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
     insufficient_information: Mapped[bool] = mapped_column(Boolean, default=False)
     rationale: Mapped[str] = mapped_column(Text, default="")
+    # The language the rationale was written in; rationales are shown as written, never translated.
+    rationale_language: Mapped[str | None] = mapped_column(String(16))
     change_reason: Mapped[str | None] = mapped_column(String(20))
     row_version: Mapped[int] = mapped_column(Integer)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from assessor.db import Base, UTCDateTime, utcnow
+from assessor.db import Base, JSONDocument, UTCDateTime, utcnow
 
 # The anchors every rubric's five levels share: 0 absent ... 4 fully realised and verifiable.
 LEVEL_NAMES = ("Absent", "Minimal", "Partial", "Substantial", "Full")
@@ -26,6 +26,7 @@ class RubricVersion(Base):
     __table_args__ = (
         UniqueConstraint("slug", "version"),
         CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
+        CheckConstraint("length(translations_hash) = 64", name="translations_hash_sha256"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,8 +34,14 @@ class RubricVersion(Base):
     version: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(16))
+    # Every language the rubric's text is complete in, its own ``language`` first.
+    languages: Mapped[list[str]] = mapped_column(JSONDocument)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # Text in the other languages: {"fr": {"title": ..., "summary": ...}}.
+    translations: Mapped[dict] = mapped_column(JSONDocument, default=dict)
+    # Hash of the scoring content and the text in ``language``; translations are not part of it.
     content_hash: Mapped[str] = mapped_column(String(64))
+    translations_hash: Mapped[str] = mapped_column(String(64))
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     sources: Mapped[list["RubricSource"]] = relationship(
@@ -90,6 +97,7 @@ class Pillar(Base):
     key: Mapped[str] = mapped_column(String(80))
     title: Mapped[str] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
+    translations: Mapped[dict] = mapped_column(JSONDocument, default=dict)
     weight: Mapped[float] = mapped_column(Float)
     position: Mapped[int] = mapped_column(Integer)
 
@@ -121,6 +129,7 @@ class Question(Base):
     key: Mapped[str] = mapped_column(String(160))
     prompt: Mapped[str] = mapped_column(Text)
     guidance: Mapped[str] = mapped_column(Text)
+    translations: Mapped[dict] = mapped_column(JSONDocument, default=dict)
     weight: Mapped[float] = mapped_column(Float)
     evidence_threshold: Mapped[int] = mapped_column(Integer)
     not_applicable_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -146,6 +155,7 @@ class LevelDescriptor(Base):
     )
     level: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     descriptor: Mapped[str] = mapped_column(Text)
+    translations: Mapped[dict] = mapped_column(JSONDocument, default=dict)
 
     question: Mapped[Question] = relationship(back_populates="levels")
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assessor.rubrics.loader import RubricFile
+from assessor.rubrics.loader import RubricFile, content_hash
 from assessor.rubrics.models import (
     Citation,
     LevelDescriptor,
@@ -74,8 +74,10 @@ def _build_rubric(rubric_file: RubricFile) -> RubricVersion:
         version=data["version"],
         title=data["title"],
         language=data["language"],
+        languages=[data["language"]],
         summary=data["summary"],
         content_hash=rubric_file.content_hash,
+        translations_hash=content_hash({}),
         sources=list(sources.values()),
         pillars=pillars,
     )

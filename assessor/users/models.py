@@ -25,6 +25,8 @@ class User(UserMixin, Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     display_name: Mapped[str] = mapped_column(String(120))
     stakeholder_group: Mapped[str | None] = mapped_column(String(40))
+    # The interface language chosen in the profile; None follows the browser's Accept-Language.
+    language: Mapped[str | None] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

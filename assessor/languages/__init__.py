@@ -1,0 +1,1 @@
+"""Languages of the interface, of rubric text and of rendered scorecards."""

@@ -1,0 +1,90 @@
+"""Which language a request is answered in, and what the templates need to know about it.
+
+The order of precedence: ``?lang=`` on the URL (a scorecard or comparison shared in a given
+language), the signed-in user's profile, the language switch's cookie, the browser's
+Accept-Language, English. Only languages with a catalogue under ``assessor/translations``
+are offered, so adding a language needs a catalogue and no code.
+"""
+
+from pathlib import Path
+
+from babel import Locale
+from flask import Flask, current_app, request
+from flask_babel import Babel, get_locale
+from flask_login import current_user
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+# The language the interface is written in: it needs no catalogue.
+SOURCE_LANGUAGE = "en"
+LANGUAGE_COOKIE = "language"
+LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+babel = Babel()
+
+
+def catalogue_languages(directory: Path = TRANSLATIONS_DIR) -> tuple[str, ...]:
+    """English first, then every language that has a catalogue, in alphabetical order."""
+    found = sorted(path.parent.parent.name for path in directory.glob("*/LC_MESSAGES/messages.po"))
+    return (SOURCE_LANGUAGE, *(language for language in found if language != SOURCE_LANGUAGE))
+
+
+def supported_languages() -> tuple[str, ...]:
+    return current_app.config["LANGUAGES"]
+
+
+def supported(language: str | None) -> bool:
+    return language is not None and language in supported_languages()
+
+
+def select_language() -> str:
+    """The language of this request (see the module's docstring for the order)."""
+    requested = request.args.get("lang")
+    if supported(requested):
+        return requested
+    if current_user.is_authenticated and supported(current_user.language):
+        return current_user.language
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if supported(chosen):
+        return chosen
+    return request.accept_languages.best_match(supported_languages()) or SOURCE_LANGUAGE
+
+
+def current_language() -> str:
+    """The language being rendered: the request's, or the one ``force_locale`` set."""
+    locale = get_locale()
+    return str(locale) if locale is not None else SOURCE_LANGUAGE
+
+
+def text_direction(language: str) -> str:
+    """"rtl" for scripts written right to left (Arabic, Hebrew...), else "ltr"."""
+    return Locale.parse(language.replace("-", "_")).text_direction
+
+
+def language_name(language: str) -> str:
+    """A language's name in that language, as a reader of it looks for it: "Français"."""
+    name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
+    return name[:1].upper() + name[1:]
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [(language, language_name(language)) for language in supported_languages()]
+
+
+def language_context() -> dict:
+    """What every template gets: the page's language and direction, and the choices."""
+    language = current_language()
+    return {
+        "page_language": language,
+        "page_direction": text_direction(language),
+        "language_choices": language_choices(),
+    }
+
+
+def register_languages(app: Flask) -> None:
+    app.config.setdefault("LANGUAGES", catalogue_languages())
+    babel.init_app(
+        app,
+        locale_selector=select_language,
+        default_translation_directories=str(TRANSLATIONS_DIR),
+    )
+    app.context_processor(language_context)
