@@ -56,7 +56,7 @@ def current_language() -> str:
 
 
 def text_direction(language: str) -> str:
-    """"rtl" for scripts written right to left (Arabic, Hebrew...), else "ltr"."""
+    """ "rtl" for scripts written right to left (Arabic, Hebrew...), else "ltr"."""
     return Locale.parse(language.replace("-", "_")).text_direction
 
 

@@ -15,6 +15,7 @@ from assessor.scorecards.data import (
     pillar_data,
     score_of,
 )
+from assessor.scorecards.disagreements import disagreement_summary
 from assessor.stakeholders import stakeholder_label
 
 HIGHLIGHTS = 3
@@ -101,21 +102,7 @@ def _consolidated(
             for p in result.pillars
         ],
         "disagreements": [
-            {
-                "number": numbers[d.question_key],
-                "prompt": prompts[d.question_key],
-                "span": d.span,
-                "ratings": [
-                    {
-                        "assessment_id": r.assessment_id,
-                        "perspective": stakeholder_label(r.perspective),
-                        "level": r.level,
-                        "status": r.status,
-                        "rationale": r.rationale,
-                    }
-                    for r in d.ratings
-                ],
-            }
+            disagreement_summary(d, numbers[d.question_key], prompts[d.question_key])
             for d in result.disagreements
         ],
         "perspectives": [

@@ -1,10 +1,10 @@
 """API output of scorecards and consolidations: scores to 2 decimals, shares to 4."""
 
-from marshmallow import Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, fields, validate
 
 from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.scoring import api_fraction, api_score
-from assessor.validation import StrictSchema
+from assessor.validation import MAX_ID, StrictSchema
 
 
 def score_field(name: str) -> fields.Function:
@@ -182,11 +182,29 @@ class DocumentReplySchema(Schema):
     created_at = fields.DateTime()
 
 
+class DocumentPerspectiveCountsSchema(Schema):
+    perspective = fields.String()
+    counts = fields.List(fields.Integer())
+
+
+class DocumentExtremeSchema(Schema):
+    level = fields.Integer()
+    count = fields.Integer()
+    quoted = fields.List(fields.Nested(RatingSchema))
+
+
 class DocumentDisagreementSchema(Schema):
+    """A disputed question summarised: its ratings page lists every rating behind the counts."""
+
     number = fields.String()
+    key = fields.String()
     prompt = fields.String()
     span = fields.Integer()
-    ratings = fields.List(fields.Nested(RatingSchema))
+    ratings = fields.Integer()
+    counts = fields.List(fields.Integer())
+    perspectives = fields.List(fields.Nested(DocumentPerspectiveCountsSchema))
+    lowest = fields.Nested(DocumentExtremeSchema)
+    highest = fields.Nested(DocumentExtremeSchema)
 
 
 class DocumentConsolidatedPillarSchema(Schema):
@@ -240,3 +258,29 @@ class ScorecardDocumentSchema(Schema):
     gaps = fields.List(fields.Nested(DocumentQuestionSchema))
     replies = fields.List(fields.Nested(DocumentReplySchema))
     consolidated = fields.Nested(DocumentConsolidationSchema, allow_none=True)
+
+
+class QuestionRatingsSchema(Schema):
+    """A page of the ratings behind a disputed question's counts on the scorecard."""
+
+    assessment_id = fields.Integer()
+    process = fields.Dict()
+    number = fields.String()
+    key = fields.String()
+    prompt = fields.String()
+    total = fields.Integer()
+    counts = fields.List(fields.Integer())
+    page = fields.Integer()
+    pages = fields.Integer()
+    ratings = fields.List(fields.Nested(RatingSchema))
+
+
+class RatingsArgsSchema(Schema):
+    """The ratings page's query: which page; other arguments (such as ``lang``) are not its."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    page = fields.Integer(
+        load_default=1, validate=validate.Range(min=1, max=MAX_ID, error="must be 1 or more")
+    )

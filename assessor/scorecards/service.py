@@ -10,6 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.exceptions import NotVisible
+from assessor.scorecards.data import latest_published
+from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.schemas import ScorecardDocumentSchema
@@ -21,6 +24,41 @@ KEPT_STATUSES = ("published", "withdrawn")
 def scorecard_card(session: Session, assessment: Assessment, permalink: str) -> dict[str, Any]:
     """The scorecard's data as the schema dumps it: what page and PDF both show."""
     return ScorecardDocumentSchema().dump(scorecard_document(session, assessment, permalink))
+
+
+def _numbered_question(assessment: Assessment, question_key: str) -> tuple[str, str]:
+    """The question's number on the scorecard ("2.3") and its prompt; 404 if not in the rubric."""
+    for p, pillar in enumerate(assessment.rubric.pillars, 1):
+        for q, question in enumerate(pillar.questions, 1):
+            if question.key == question_key:
+                return f"{p}.{q}", question.prompt
+    raise NotVisible()
+
+
+def question_ratings_page(
+    session: Session, assessment: Assessment, question_key: str, page: int, per_page: int
+) -> dict[str, Any]:
+    """Every published rating of one question that the scorecard's consolidation counts, a page
+    of them at a time; 404 where the scorecard has no consolidated view."""
+    rated = latest_published(session, assessment.process_id, assessment.rubric)
+    if assessment.status != "published" or len(rated) < 2:
+        raise NotVisible()
+    number, prompt = _numbered_question(assessment, question_key)
+    ratings = question_ratings(rated, question_key)
+    pages = max(1, -(-len(ratings) // per_page))
+    shown = ratings[(page - 1) * per_page : page * per_page]
+    return {
+        "assessment_id": assessment.id,
+        "process": {"id": assessment.process.id, "name": assessment.process.name},
+        "number": number,
+        "key": question_key,
+        "prompt": prompt,
+        "total": len(ratings),
+        "counts": level_counts(ratings),
+        "page": page,
+        "pages": pages,
+        "ratings": [rating_data(rating) for rating in shown],
+    }
 
 
 def files_version(paths: list[Path]) -> str:

@@ -2,12 +2,14 @@
 
 from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
+from marshmallow import ValidationError
 from sqlalchemy.orm import joinedload
 
 from assessor.assessments.access import require_visible
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
+from assessor.exceptions import InvalidInput
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.pdfs import (
     charts_for,
@@ -17,7 +19,11 @@ from assessor.scorecards.pdfs import (
     permalink_card,
     render_scorecard,
 )
-from assessor.scorecards.service import KEPT_STATUSES
+from assessor.scorecards.schemas import QuestionRatingsSchema, RatingsArgsSchema
+from assessor.scorecards.service import KEPT_STATUSES, question_ratings_page
+from assessor.validation import error_paths
+
+RATINGS_PER_PAGE = 50
 
 blueprint = Blueprint("scorecards", __name__, url_prefix="/assessments/<int:assessment_id>")
 
@@ -40,6 +46,20 @@ def page(assessment_id: int):
         charts=charts_for(card),
         methodology_url=methodology_url(),
     )
+
+
+@blueprint.get("/scorecard/ratings/<question_key>")
+def ratings(assessment_id: int, question_key: str):
+    """Every rating behind a disputed question's counts on the scorecard, page by page."""
+    try:
+        page_number = RatingsArgsSchema().load(request.args.to_dict())["page"]
+    except ValidationError as error:
+        raise InvalidInput(error_paths(error.messages)) from None
+    assessment = get_assessment(db.session, _user(), assessment_id)
+    found = question_ratings_page(
+        db.session, assessment, question_key, page_number, RATINGS_PER_PAGE
+    )
+    return render_template("scorecards/ratings.html", ratings=QuestionRatingsSchema().dump(found))
 
 
 def _pdf_response(body: bytes, file_name: str) -> Response:

@@ -3,6 +3,7 @@
 import pytest
 
 from assessor.assessments.models import Assessment, ProcessReply
+from assessor.scorecards import views
 from tests.api.assessment_helpers import COMPLETE_ANSWERS, published
 
 
@@ -55,23 +56,88 @@ def test_unknown_scorecards_are_404(client, callers, path):
     assert client.get(path).status_code == 404
 
 
-def test_with_several_published_assessments_the_consolidated_view_is_shown(
-    client, callers, process_id
-):
-    low = {
-        **COMPLETE_ANSWERS,
-        "openness.open_participation": {"level": 0, "rationale": "Closed doors."},
-    }
+LOW = {
+    **COMPLETE_ANSWERS,
+    "openness.open_participation": {"level": 0, "rationale": "Closed doors."},
+}
+
+
+@pytest.fixture
+def disputed_id(callers, process_id) -> int:
+    """Two published assessments of one process whose levels for 1.1 are three apart."""
     first = published(callers, process_id)
-    published(callers, process_id, answers=low, author="other_assessor")
-    page = client.get(f"/assessments/{first}/scorecard").get_data(as_text=True)
+    published(callers, process_id, answers=LOW, author="other_assessor")
+    return first
+
+
+def test_with_several_published_assessments_the_consolidated_view_is_shown(client, disputed_id):
+    page = client.get(f"/assessments/{disputed_id}/scorecard").get_data(as_text=True)
     assert "All published assessments of this process" in page
     assert "2 published assessments on this rubric version" in page
-    assert "Where assessors disagree" in page and "Closed doors." in page
+    assert "Where assessors disagree" in page
     assert (
         '<th scope="row">Government</th>' in page and '<th scope="row">Civil society</th>' in page
     )
     assert "Spread (highest \u2212 lowest)" in page
+
+
+def test_a_disagreement_counts_the_levels_in_all_and_per_perspective(client, disputed_id):
+    page = client.get(f"/assessments/{disputed_id}/scorecard").get_data(as_text=True)
+    assert "2 ratings of 1.1, from level 0 to level 3" in page
+    # Columns: levels 0 to 4, insufficient information, not applicable, not answered.
+    assert (
+        '<th scope="row">All perspectives</th>'
+        + "".join(f"<td>{n}</td>" for n in (1, 0, 0, 1, 0, 0, 0, 0))
+        in page
+    )
+    assert (
+        '<th scope="row">Government</th>'
+        + "".join(f"<td>{n}</td>" for n in (1, 0, 0, 0, 0, 0, 0, 0))
+        in page
+    )
+
+
+def test_a_disagreement_quotes_its_extremes_and_links_every_rating(client, disputed_id):
+    page = client.get(f"/assessments/{disputed_id}/scorecard").get_data(as_text=True)
+    assert "Lowest, level 0: 1 rating, such as" in page and "“Closed doors.”" in page
+    assert "Highest, level 3: 1 rating, such as" in page and "“Open registration.”" in page
+    link = (
+        f"http://localhost/assessments/{disputed_id}/scorecard/ratings/openness.open_participation"
+    )
+    assert f'<a href="{link}">' in page
+
+
+def test_the_ratings_page_lists_every_rating_with_its_rationale(client, disputed_id):
+    path = f"/assessments/{disputed_id}/scorecard/ratings/openness.open_participation"
+    page = client.get(path).get_data(as_text=True)
+    assert "2 published assessments of this process rate this question" in page
+    assert "Closed doors." in page and "Open registration." in page
+    assert "Level 0" in page and "Level 3" in page
+
+
+def test_the_ratings_page_is_paginated(client, disputed_id, monkeypatch):
+    monkeypatch.setattr(views, "RATINGS_PER_PAGE", 1)
+    path = f"/assessments/{disputed_id}/scorecard/ratings/openness.open_participation"
+    first = client.get(path).get_data(as_text=True)
+    second = client.get(path, query_string={"page": 2}).get_data(as_text=True)
+    assert "Page 1 of 2" in first and "Open registration." in first
+    assert "Closed doors." not in first
+    assert "Page 2 of 2" in second and "Closed doors." in second
+
+
+@pytest.mark.parametrize("query", [{"page": 0}, {"page": "x"}])
+def test_the_ratings_page_refuses_a_page_that_is_not_a_number_from_1(client, disputed_id, query):
+    path = f"/assessments/{disputed_id}/scorecard/ratings/openness.open_participation"
+    assert client.get(path, query_string=query).status_code == 422
+
+
+def test_the_ratings_of_a_question_outside_the_rubric_are_404(client, disputed_id):
+    assert client.get(f"/assessments/{disputed_id}/scorecard/ratings/nope").status_code == 404
+
+
+def test_without_a_consolidated_view_there_is_no_ratings_page(client, published_id):
+    path = f"/assessments/{published_id}/scorecard/ratings/openness.open_participation"
+    assert client.get(path).status_code == 404
 
 
 def test_a_single_published_assessment_has_no_consolidated_view(client, published_id):
