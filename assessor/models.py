@@ -21,7 +21,7 @@ from assessor.rubrics.models import (
     RubricSource,
     RubricVersion,
 )
-from assessor.scorecards.models import BatchDownload, ScorecardPdf
+from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
 from assessor.users.models import ApiToken, RoleGrant, User
 
 metadata = Base.metadata
@@ -44,6 +44,7 @@ __all__ = [
     "RoleGrant",
     "RubricSource",
     "RubricVersion",
+    "ScorecardPage",
     "ScorecardPdf",
     "User",
     "metadata",

@@ -30,7 +30,8 @@ from assessor.assessments.models import Assessment
 from assessor.cli import load_rubrics, seed_demo_command
 from assessor.db import db
 from assessor.scorecards.models import ScorecardPdf
-from assessor.scorecards.views import _card, charts_for
+from assessor.scorecards.pdfs import charts_for
+from assessor.scorecards.views import _card
 from config import Config
 
 

@@ -98,3 +98,42 @@ def test_statements_stay_the_same_with_more_assessments_of_one_process(
     small = statements_for(client, session, PATHS[name], 1, SMALL)
     large = statements_for(client, session, PATHS[name], 1, LARGE)
     assert len(large) == len(small), "\n".join(large)
+
+
+@pytest.fixture
+def cached_pdf(client, session, rubric) -> tuple[str, str]:
+    """A published scorecard's PDF path, downloaded once so that it is stored; and its ETag."""
+    _, assessment = data_set(session, 1, SMALL)
+    path = f"/assessments/{assessment}/scorecard.pdf"
+    return path, client.get(path).headers["ETag"]
+
+
+def test_a_stored_pdf_is_downloaded_in_two_statements(client, cached_pdf):
+    """One for everything its key, the access check and the file name need; one for the bytes."""
+    path, _ = cached_pdf
+    with counted_statements() as statements:
+        response = client.get(path)
+        body = response.get_data()
+    assert response.status_code == 200
+    assert response.headers["Content-Length"] == str(len(body))
+    assert len(statements) == 2, "\n".join(statements)
+
+
+def test_a_stored_pdf_is_revalidated_in_one_statement(client, cached_pdf):
+    path, etag = cached_pdf
+    with counted_statements() as statements:
+        response = client.get(path, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert len(statements) == 1, "\n".join(statements)
+
+
+def test_a_kept_scorecard_page_is_served_in_two_statements(client, session, rubric):
+    """One for the scorecard's state, one for the kept part: the frame needs none."""
+    _, assessment = data_set(session, 1, SMALL)
+    path = f"/assessments/{assessment}/scorecard"
+    client.get(path)
+    with counted_statements() as statements:
+        response = client.get(path)
+        response.get_data()
+    assert response.status_code == 200
+    assert len(statements) == 2, "\n".join(statements)

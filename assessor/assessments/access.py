@@ -4,6 +4,8 @@ Anonymous visitors see published and withdrawn assessments only; drafts and subm
 are seen by their assessor, reviewers and admins. Anything else is invisible (404).
 """
 
+from typing import Protocol, TypeVar
+
 from sqlalchemy import ColumnElement, or_
 
 from assessor.assessments.models import Assessment
@@ -13,11 +15,21 @@ from assessor.users.models import User
 PUBLIC_STATUSES = ("published", "withdrawn")
 
 
+class Viewed(Protocol):
+    """What deciding who sees an assessment reads: an Assessment, or a row of its columns."""
+
+    status: str
+    assessor_id: int
+
+
+ViewedT = TypeVar("ViewedT", bound=Viewed)
+
+
 def sees_all_assessments(user: User | None) -> bool:
     return user is not None and (user.has_role("reviewer") or user.has_role("admin"))
 
 
-def can_view(user: User | None, assessment: Assessment) -> bool:
+def can_view(user: User | None, assessment: Viewed) -> bool:
     if assessment.status in PUBLIC_STATUSES or sees_all_assessments(user):
         return True
     return user is not None and assessment.assessor_id == user.id
@@ -33,7 +45,7 @@ def visible_to(user: User | None) -> ColumnElement[bool]:
     return or_(public, Assessment.assessor_id == user.id)
 
 
-def require_visible(user: User | None, assessment: Assessment | None) -> Assessment:
+def require_visible(user: User | None, assessment: ViewedT | None) -> ViewedT:
     """The assessment if the user may see it; otherwise a 404, never a hint it exists."""
     if assessment is None or not can_view(user, assessment):
         raise NotVisible()

@@ -16,16 +16,18 @@ from huey import crontab
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from assessor.assessments.access import require_visible
 from assessor.assessments.models import Assessment
-from assessor.assessments.service import get_assessment, split_rubric_label
+from assessor.assessments.service import split_rubric_label
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput, NotVisible
 from assessor.jobs import enqueue, huey, task_app
 from assessor.processes.models import Process
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.scorecards.document import scorecard_file_name
+from assessor.scorecards.fingerprint import scorecard_state
 from assessor.scorecards.models import BatchDownload
-from assessor.scorecards.pdfs import kept_pdf, kept_pdf_key
+from assessor.scorecards.pdfs import kept_pdf, pdf_key
 from assessor.scorecards.service import KEPT_STATUSES
 
 MAX_SCORECARDS = 50
@@ -123,9 +125,11 @@ def _rendered_files(session: Session, batch: BatchDownload) -> list[tuple[str, b
     """(file name, PDF) of each scorecard, committing the count after each one."""
     files = []
     for assessment_id in list(batch.assessment_ids):
-        assessment = get_assessment(session, None, assessment_id)
-        pdf = kept_pdf(session, assessment, kept_pdf_key(session, assessment))
-        files.append((scorecard_file_name(assessment), pdf))
+        state = require_visible(None, scorecard_state(session, assessment_id))
+        pdf = kept_pdf(session, state, pdf_key(state))
+        files.append(
+            (scorecard_file_name(state.process_name, state.assessment_id, state.status), pdf)
+        )
         batch.done += 1
         # Committed one by one, so that the page polling from another process sees progress.
         session.commit()

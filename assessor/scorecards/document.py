@@ -27,10 +27,10 @@ def process_slug(name: str) -> str:
     return slug[:60].rstrip("-") or "process"
 
 
-def scorecard_file_name(assessment: Assessment) -> str:
+def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> str:
     """``scorecard-<process slug>-<id>[-draft].pdf``: says what it is, and whether final."""
-    draft = "-draft" if assessment.status in ("draft", "submitted") else ""
-    return f"scorecard-{process_slug(assessment.process.name)}-{assessment.id}{draft}.pdf"
+    draft = "-draft" if status in ("draft", "submitted") else ""
+    return f"scorecard-{process_slug(process_name)}-{assessment_id}{draft}.pdf"
 
 
 def _question(number: str, question, scored, answer: Answer | None) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def scorecard_document(session: Session, assessment: Assessment, permalink: str)
         "assessment_id": assessment.id,
         "status": assessment.status,
         "permalink": permalink,
-        "file_name": scorecard_file_name(assessment),
+        "file_name": scorecard_file_name(assessment.process.name, assessment.id, assessment.status),
         "process": {
             "id": assessment.process.id,
             "name": assessment.process.name,

@@ -1,16 +1,19 @@
-"""A cheap key for a kept scorecard PDF: a hash of everything that can change what it shows.
+"""A cheap key for a kept scorecard: a hash of everything that can change what it shows.
 
 A published assessment's answers and rubric never change, so its scorecard can only change
-through its status (withdrawal), replies from the process, the set of published assessments
-it is consolidated with, the names shown in its header (the process as described, the
-assessor's display name), the scoring method, the layout, and the site's address in its
-permalink. Hashing those costs a few small queries instead of rebuilding the document,
-so a cached download is served almost as fast as a static file.
+through its status (withdrawal), replies from the process (and their authors' names), the set
+of published assessments it is consolidated with, the names shown in its header (the process
+as described, the assessor's display name), the scoring method, the layout, and the site's
+address in its links. One query reads all of them, with what the access check and the file
+name need besides, so a kept PDF or page is served for that query and the one fetching it.
 """
 
 import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, String, bindparam, cast, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from assessor.assessments.models import Assessment, ProcessReply
@@ -19,63 +22,106 @@ from assessor.rubrics.models import RubricVersion
 from assessor.scoring import METHOD_VERSION
 from assessor.users.models import User
 
-# Below this many published assessments a scorecard shows no consolidated view.
-CONSOLIDATED_FROM = 2
+
+@dataclass(frozen=True, slots=True)
+class ScorecardState:
+    """What a scorecard's key is made of, and what serving it needs without loading it."""
+
+    assessment_id: int
+    status: str
+    assessor_id: int
+    process_name: str
+    published_at: datetime | None
+    parts: tuple[str, ...]
+
+    def key(self, *context: str) -> str:
+        """The hash of this state in ``context`` (the layout's version, the site, a language)."""
+        text = json.dumps([METHOD_VERSION, *context, *self.parts])
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-# Built once: constructing an aliased query on every download costs more than running it.
-_NEWER = aliased(Assessment)
-_SUPERSEDED = (
-    select(_NEWER.id)
-    .where(_NEWER.revises_id == Assessment.id, _NEWER.status == "published")
-    .exists()
-)
+def _joined(parts: Select) -> Select:
+    """The one-column rows of ``parts`` joined by commas, in their order.
+
+    Both engines aggregate a derived table's rows in its order. Were one not to, a key would
+    change and the scorecard be rendered again: a wasted render, never a stale one.
+    """
+    rows = parts.subquery()
+    return select(func.aggregate_strings(rows.c.part, ",")).scalar_subquery()
 
 
-def _consolidated_with(session: Session, assessment: Assessment) -> list[tuple[int, int]]:
-    rows = session.execute(
-        select(Assessment.id, Assessment.row_version)
-        .where(
-            Assessment.process_id == assessment.process_id,
-            Assessment.rubric_version_id == assessment.rubric_version_id,
-            Assessment.status == "published",
-            ~_SUPERSEDED,
+def _id_text(column) -> ColumnElement[str]:
+    return cast(column, String)
+
+
+def _replies() -> Select:
+    """Each reply's id and its author's current name: both show under the reply."""
+    return _joined(
+        select(
+            (_id_text(ProcessReply.id) + ":" + func.coalesce(User.display_name, "")).label("part")
         )
-        .order_by(Assessment.id)
-    ).all()
-    return [tuple(row) for row in rows] if len(rows) >= CONSOLIDATED_FROM else []
-
-
-def _described(assessment: Assessment):
-    """One row: the rubric's hash, the header's names, and the replies' count and last id."""
-    replies = select(ProcessReply.id).where(ProcessReply.assessment_id == assessment.id)
-    return select(
-        select(RubricVersion.content_hash)
-        .where(RubricVersion.id == assessment.rubric_version_id)
-        .scalar_subquery(),
-        select(Process.name).where(Process.id == assessment.process_id).scalar_subquery(),
-        select(Process.convening_organization)
-        .where(Process.id == assessment.process_id)
-        .scalar_subquery(),
-        select(User.display_name).where(User.id == assessment.assessor_id).scalar_subquery(),
-        select(func.count()).select_from(replies.subquery()).scalar_subquery(),
-        select(func.max(ProcessReply.id))
-        .where(ProcessReply.assessment_id == assessment.id)
-        .scalar_subquery(),
+        .outerjoin(User, User.id == ProcessReply.author_id)
+        .where(ProcessReply.assessment_id == bindparam("assessment_id"))
+        .order_by(ProcessReply.id)
     )
 
 
-def kept_scorecard_fingerprint(
-    session: Session, assessment: Assessment, template_version: str, site: str
-) -> str:
-    """The key of a published or withdrawn scorecard's PDF (and its ETag)."""
-    described = session.execute(_described(assessment)).one()
-    parts = [
-        METHOD_VERSION,
-        template_version,
-        site,
-        f"{assessment.id}:{assessment.status}:{assessment.row_version}",
-        f"described:{list(described)}",
-        f"with:{_consolidated_with(session, assessment)}",
-    ]
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+def _consolidated_with(shown: type[Assessment]) -> Select:
+    """The current published assessments of the process on the rubric version, and versions."""
+    other, newer = aliased(Assessment), aliased(Assessment)
+    superseded = (
+        select(newer.id).where(newer.revises_id == other.id, newer.status == "published").exists()
+    )
+    same = select(shown.process_id, shown.rubric_version_id).where(
+        shown.id == bindparam("assessment_id")
+    )
+    return _joined(
+        select((_id_text(other.id) + ":" + _id_text(other.row_version)).label("part"))
+        .where(
+            other.process_id == same.with_only_columns(shown.process_id).scalar_subquery(),
+            other.rubric_version_id
+            == same.with_only_columns(shown.rubric_version_id).scalar_subquery(),
+            other.status == "published",
+            ~superseded,
+        )
+        .order_by(other.id)
+    )
+
+
+def _state_statement() -> Select:
+    shown = aliased(Assessment)
+    return (
+        select(
+            shown.id,
+            shown.status,
+            shown.assessor_id,
+            shown.row_version,
+            shown.published_at,
+            Process.name,
+            Process.convening_organization,
+            RubricVersion.content_hash,
+            User.display_name,
+            literal("replies:").concat(func.coalesce(_replies(), "")),
+            literal("with:").concat(func.coalesce(_consolidated_with(aliased(Assessment)), "")),
+        )
+        .join(Process, Process.id == shown.process_id)
+        .join(RubricVersion, RubricVersion.id == shown.rubric_version_id)
+        .join(User, User.id == shown.assessor_id)
+        .where(shown.id == bindparam("assessment_id"))
+    )
+
+
+# Built once: constructing the statement on every download costs more than running it.
+_STATE = _state_statement()
+
+
+def scorecard_state(session: Session, assessment_id: int) -> ScorecardState | None:
+    """The state of an assessment's scorecard in one query; None if there is no such assessment."""
+    # On the session's connection, past the ORM: these are plain columns, and every cached
+    # download and page runs this query.
+    row = session.connection().execute(_STATE, {"assessment_id": assessment_id}).one_or_none()
+    if row is None:
+        return None
+    assessment_id, status, assessor_id, row_version, published_at, process_name, *rest = row
+    parts = (f"{assessment_id}:{status}:{row_version}", process_name, *map(str, rest))
+    return ScorecardState(assessment_id, status, assessor_id, process_name, published_at, parts)

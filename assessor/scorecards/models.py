@@ -1,4 +1,5 @@
-"""Rendered scorecard PDFs, kept so a published scorecard is rendered once, and batches of them."""
+"""Rendered scorecard PDFs and pages, kept so a published scorecard is rendered once, and
+batches of PDFs."""
 
 import secrets
 from datetime import datetime
@@ -25,6 +26,26 @@ class ScorecardPdf(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     byte_size: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ScorecardPage(Base):
+    """A scorecard page's own part, rendered for one state, site and language.
+
+    Keyed like ScorecardPdf, and kept in the database so that every app process serves it. It
+    holds no viewer's content: the site's frame around it is rendered for each request.
+    """
+
+    __tablename__ = "scorecard_pages"
+    __table_args__ = (CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(Text)
+    html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 

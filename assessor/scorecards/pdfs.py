@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
-from assessor.scorecards.fingerprint import kept_scorecard_fingerprint
+from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.render import render_pdf
-from assessor.scorecards.service import files_version, scorecard_card, scorecard_pdf
+from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
 
 LAYOUT_FILES = (
     "templates/scorecards/_scorecard.html",
@@ -35,10 +35,10 @@ BARS_DESCRIPTION = (
 RADAR_MIN_PILLARS = 3
 
 
-@lru_cache(maxsize=1)
-def template_version(package_root: str) -> str:
-    """A hash of the layout files, read once per process."""
-    return files_version([Path(package_root) / name for name in LAYOUT_FILES])
+@lru_cache(maxsize=4)
+def template_version(package_root: str, files: tuple[str, ...] = LAYOUT_FILES) -> str:
+    """A hash of layout files (the PDF's unless named), read once per process."""
+    return files_version([Path(package_root) / name for name in files])
 
 
 def charts_for(card: dict) -> dict[str, Markup | None]:
@@ -89,20 +89,18 @@ def render_scorecard(card: dict, created: str) -> bytes:
     return render_pdf(html, current_app.static_folder)
 
 
-def kept_pdf_key(session: Session, assessment: Assessment) -> str:
+def pdf_key(state: ScorecardState) -> str:
     """The key (and ETag) of a published or withdrawn scorecard's PDF on this site."""
-    return kept_scorecard_fingerprint(
-        session, assessment, template_version(current_app.root_path), request.host_url
-    )
+    return state.key("pdf", template_version(current_app.root_path), request.root_url)
 
 
-def kept_pdf(session: Session, assessment: Assessment, key: str) -> bytes:
+def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
     """A published or withdrawn scorecard's PDF: the stored one, else rendered once and stored."""
-
-    def render() -> bytes:
-        # The creation date is the publication, so a re-render gives the same bytes.
-        return render_scorecard(
-            permalink_card(session, assessment), assessment.published_at.isoformat()
-        )
-
-    return scorecard_pdf(session, assessment, key, render)
+    stored = stored_pdf(session, key)
+    if stored is not None:
+        return stored
+    assessment = session.get(Assessment, state.assessment_id)
+    # The creation date is the publication, so a re-render gives the same bytes.
+    pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
+    store_pdf(session, state.assessment_id, key, pdf)
+    return pdf

@@ -1,7 +1,6 @@
 """Scorecards for people: the document data, and PDFs rendered once per published content."""
 
 import hashlib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from assessor.exceptions import NotVisible
 from assessor.scorecards.data import latest_published
 from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
 from assessor.scorecards.document import scorecard_document
-from assessor.scorecards.models import ScorecardPdf
+from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.scorecards.schemas import ScorecardDocumentSchema
 
 # Published and withdrawn scorecards never change, so their PDFs are kept.
@@ -70,30 +69,37 @@ def files_version(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def scorecard_pdf(
-    session: Session, assessment: Assessment, digest: str, render: Callable[[], bytes]
-) -> bytes:
-    """The PDF: the stored one for a published scorecard, else rendered (and then stored).
+def stored_pdf(session: Session, key: str) -> bytes | None:
+    """The PDF kept under ``key``, if one was rendered."""
+    statement = select(ScorecardPdf.pdf).where(ScorecardPdf.content_hash == key)
+    return session.connection().execute(statement).scalar()
 
-    Storing commits at once, so that every other request and app process can serve it.
-    """
-    if assessment.status not in KEPT_STATUSES:
-        return render()
-    stored = session.scalars(
-        select(ScorecardPdf.pdf).where(ScorecardPdf.content_hash == digest)
-    ).first()
-    if stored is not None:
-        return stored
-    pdf = render()
+
+def store_pdf(session: Session, assessment_id: int, key: str, pdf: bytes) -> None:
+    """Keep a rendered PDF under ``key``; committed at once, so every app process can serve it."""
     session.add(
-        ScorecardPdf(assessment_id=assessment.id, content_hash=digest, pdf=pdf, byte_size=len(pdf))
+        ScorecardPdf(assessment_id=assessment_id, content_hash=key, pdf=pdf, byte_size=len(pdf))
     )
     try:
         session.commit()
     except IntegrityError:
         # Another process rendered the same content meanwhile; its copy is as good.
         session.rollback()
-        return session.scalars(
-            select(ScorecardPdf.pdf).where(ScorecardPdf.content_hash == digest)
-        ).one()
-    return pdf
+
+
+def stored_page(session: Session, key: str) -> dict[str, str] | None:
+    """The title and HTML of the page part kept under ``key``, if one was rendered."""
+    statement = select(ScorecardPage.title, ScorecardPage.html).where(
+        ScorecardPage.content_hash == key
+    )
+    row = session.connection().execute(statement).first()
+    return None if row is None else {"title": row.title, "html": row.html}
+
+
+def store_page(session: Session, assessment_id: int, key: str, page: dict[str, str]) -> None:
+    """Keep a rendered page part under ``key``, committed at once like a PDF."""
+    session.add(ScorecardPage(assessment_id=assessment_id, content_hash=key, **page))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()

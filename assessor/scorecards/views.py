@@ -3,19 +3,17 @@
 from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
 from marshmallow import ValidationError
-from sqlalchemy.orm import joinedload
 
 from assessor.assessments.access import require_visible
-from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.scorecards.document import scorecard_file_name
+from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
+from assessor.scorecards.pages import framed, kept_page, rendered_page
 from assessor.scorecards.pdfs import (
-    charts_for,
     kept_pdf,
-    kept_pdf_key,
-    methodology_url,
+    pdf_key,
     permalink_card,
     render_scorecard,
 )
@@ -39,13 +37,11 @@ def _card(assessment_id: int) -> tuple:
 
 @blueprint.get("/scorecard")
 def page(assessment_id: int):
-    _, card = _card(assessment_id)
-    return render_template(
-        "scorecards/page.html",
-        card=card,
-        charts=charts_for(card),
-        methodology_url=methodology_url(),
-    )
+    state = require_visible(_user(), scorecard_state(db.session, assessment_id))
+    if state.status in KEPT_STATUSES:
+        return framed(kept_page(db.session, state))
+    # A draft changes with every answer saved: rendered for each request, never kept.
+    return framed(rendered_page(db.session, get_assessment(db.session, _user(), assessment_id)))
 
 
 @blueprint.get("/scorecard/ratings/<question_key>")
@@ -69,13 +65,14 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     return response
 
 
-def _kept_pdf(assessment: Assessment) -> Response:
+def _kept_pdf(state: ScorecardState) -> Response:
     """A published or withdrawn scorecard: served from the store, rendered at most once."""
-    key = kept_pdf_key(db.session, assessment)
+    key = pdf_key(state)
     if request.if_none_match.contains(key):
         return Response(status=304, headers={"ETag": f'"{key}"'})
-    body = kept_pdf(db.session, assessment, key)
-    response = _pdf_response(body, scorecard_file_name(assessment))
+    body = kept_pdf(db.session, state, key)
+    file_name = scorecard_file_name(state.process_name, state.assessment_id, state.status)
+    response = _pdf_response(body, file_name)
     response.set_etag(key)
     response.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
     return response
@@ -83,11 +80,9 @@ def _kept_pdf(assessment: Assessment) -> Response:
 
 @blueprint.get("/scorecard.pdf")
 def pdf(assessment_id: int):
-    # With its process, whose name the file name carries: one query, not two.
-    found = db.session.get(Assessment, assessment_id, options=[joinedload(Assessment.process)])
-    assessment = require_visible(_user(), found)
-    if assessment.status in KEPT_STATUSES:
-        return _kept_pdf(assessment)
+    state = require_visible(_user(), scorecard_state(db.session, assessment_id))
+    if state.status in KEPT_STATUSES:
+        return _kept_pdf(state)
     _, card = _card(assessment_id)
     response = _pdf_response(render_scorecard(card, utcnow().isoformat()), card["file_name"])
     response.headers["Cache-Control"] = "no-store"

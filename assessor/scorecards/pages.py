@@ -1,0 +1,67 @@
+"""Scorecard pages: the scorecard's part rendered once per state, site and language, for all.
+
+The part of the page that shows the scorecard depends on nothing about the viewer, so it is
+kept like the PDF, keyed by the scorecard's state (see fingerprint), the layout, the site's
+address and the interface language. The site's frame around it (the signed-in user's links,
+the CSRF tokens of its forms, the language switch) is rendered for each request.
+"""
+
+from flask import current_app, render_template, request
+from markupsafe import Markup
+from sqlalchemy.orm import Session
+
+from assessor.assessments.models import Assessment
+from assessor.languages.selection import current_language
+from assessor.scorecards.fingerprint import ScorecardState
+from assessor.scorecards.pdfs import charts_for, methodology_url, permalink_card, template_version
+from assessor.scorecards.service import store_page, stored_page
+
+PAGE_LAYOUT_FILES = (
+    "templates/scorecards/_scorecard.html",
+    "templates/scorecards/page_part.html",
+    "templates/scorecards/page_title.html",
+)
+
+
+def page_language() -> str:
+    """The interface language the page is rendered in: part of its key."""
+    return current_language()
+
+
+def page_key(state: ScorecardState) -> str:
+    """The key of a published or withdrawn scorecard's page part, on this site in this language."""
+    version = template_version(current_app.root_path, PAGE_LAYOUT_FILES)
+    return state.key("page", version, request.root_url, page_language())
+
+
+def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:
+    """The page's title and the HTML of its scorecard part, rendered from the card alone."""
+    card = permalink_card(session, assessment)
+    return {
+        "title": render_template("scorecards/page_title.html", card=card).strip(),
+        "html": render_template(
+            "scorecards/page_part.html",
+            card=card,
+            charts=charts_for(card),
+            methodology_url=methodology_url(),
+        ),
+    }
+
+
+def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
+    """A published or withdrawn scorecard's page part: the stored one, else rendered and kept."""
+    key = page_key(state)
+    stored = stored_page(session, key)
+    if stored is not None:
+        return stored
+    page = rendered_page(session, session.get(Assessment, state.assessment_id))
+    store_page(session, state.assessment_id, key, page)
+    return page
+
+
+def framed(page: dict[str, str]) -> str:
+    """The whole page: the site's frame, rendered for this request, around the kept part."""
+    # Both were rendered, and escaped, by the app's own templates.
+    return render_template(
+        "scorecards/page.html", title=Markup(page["title"]), part=Markup(page["html"])
+    )
