@@ -13,13 +13,20 @@ from sqlalchemy.orm import Session
 from assessor.assessments.models import Assessment
 from assessor.languages.selection import current_language
 from assessor.scorecards.fingerprint import ScorecardState
-from assessor.scorecards.pdfs import charts_for, methodology_url, permalink_card, template_version
+from assessor.scorecards.pdfs import (
+    SCORECARD_CODE,
+    charts_for,
+    methodology_url,
+    permalink_card,
+    template_version,
+)
 from assessor.scorecards.service import store_page, stored_page
 
 PAGE_LAYOUT_FILES = (
     "templates/scorecards/_scorecard.html",
     "templates/scorecards/page_part.html",
     "templates/scorecards/page_title.html",
+    *SCORECARD_CODE,
 )
 
 

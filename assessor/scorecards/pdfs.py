@@ -17,11 +17,23 @@ from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
 
+# The code that turns a scorecard's state into what it shows: a new release of any of these
+# files makes new PDFs and pages, as a changed template does.
+SCORECARD_CODE = (
+    "scorecards/charts.py",
+    "scorecards/data.py",
+    "scorecards/disagreements.py",
+    "scorecards/document.py",
+    "scorecards/formatting.py",
+    "scorecards/schemas.py",
+    "stakeholders.py",
+)
 LAYOUT_FILES = (
     "templates/scorecards/_scorecard.html",
     "templates/scorecards/pdf.html",
     "static/css/scorecard.css",
     "static/css/scorecard-print.css",
+    *SCORECARD_CODE,
 )
 
 RADAR_DESCRIPTION = (
@@ -37,7 +49,7 @@ RADAR_MIN_PILLARS = 3
 
 @lru_cache(maxsize=4)
 def template_version(package_root: str, files: tuple[str, ...] = LAYOUT_FILES) -> str:
-    """A hash of layout files (the PDF's unless named), read once per process."""
+    """A hash of the files behind a layout (the PDF's unless named), read once per process."""
     return files_version([Path(package_root) / name for name in files])
 
 

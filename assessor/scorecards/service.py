@@ -1,4 +1,5 @@
-"""Scorecards for people: the document data, and PDFs rendered once per published content."""
+"""Scorecards for people: the document data, the ratings behind its disagreements, and the
+PDFs and pages rendered once per published content."""
 
 import hashlib
 from pathlib import Path
@@ -16,7 +17,8 @@ from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.scorecards.schemas import ScorecardDocumentSchema
 
-# Published and withdrawn scorecards never change, so their PDFs are kept.
+# Published and withdrawn scorecards change only as their key says, so their PDFs and pages
+# are kept.
 KEPT_STATUSES = ("published", "withdrawn")
 
 
