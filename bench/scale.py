@@ -11,8 +11,9 @@ For each it measures, next to a floor measured in the same run:
   each run), the API scorecard, a comparison of 50 scorecards, the full open-data CSV, a cold
   PDF render and a cached PDF download (floors: a minimal Flask route; a static file of the
   PDF's size);
-- requests per second under gunicorn with 2 workers, loaded over loopback from this process
-  (floors: the minimal route; the static file);
+- requests per second under gunicorn with 2 workers, loaded over loopback from this process,
+  each measured in turns with its floor three times (floors: the minimal route; the static
+  file);
 - the peak RSS of a process streaming the whole open-data export (floor: a small export).
 It prints a markdown table and the targets met or not; --write puts them into the file,
 between its results markers.
@@ -50,6 +51,8 @@ BENCH_DIR = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 SMALL_EXPORT = 100
 COLD_RUNS = 3
+# Throughputs are measured in turns with their floors, this many times each.
+ROUNDS = 3
 MARKERS = ("<!-- results -->", "<!-- /results -->")
 
 
@@ -232,6 +235,16 @@ def wait_until_serving(port: int, server: subprocess.Popen, timeout: float = 60)
     raise RuntimeError("gunicorn did not start serving")
 
 
+def paired_throughput(port: int, path: str, floor_path: str, requests: int) -> tuple[float, float]:
+    """Requests per second of ``path`` and of its floor, measured in turns ROUNDS times: the
+    medians, so that a change in the machine's load between the two weighs on both."""
+    values, floors = [], []
+    for _ in range(ROUNDS):
+        values.append(throughput(port, path, requests))
+        floors.append(throughput(port, floor_path, requests))
+    return statistics.median(values), statistics.median(floors)
+
+
 def throughputs(folder: Path, url: str, assessment_id: int, requests: int) -> list[tuple]:
     """Requests per second under gunicorn: the scorecard page and the cached PDF, with floors."""
     with gunicorn(folder, url) as port:
@@ -244,15 +257,13 @@ def throughputs(folder: Path, url: str, assessment_id: int, requests: int) -> li
         return [
             (
                 "scorecard page, 2 gunicorn workers",
-                throughput(port, page, requests),
-                throughput(port, "/bench/minimal", requests),
+                *paired_throughput(port, page, "/bench/minimal", requests),
                 "req/s",
                 "floor: minimal route",
             ),
             (
                 "cached PDF, 2 gunicorn workers",
-                throughput(port, pdf, requests),
-                throughput(port, "/bench/files/served.pdf", requests),
+                *paired_throughput(port, pdf, "/bench/files/served.pdf", requests),
                 "req/s",
                 "floor: static file",
             ),
@@ -458,8 +469,8 @@ def report(results: list[dict], arguments: argparse.Namespace) -> str:
             f"Machine: {machine}.",
             f"Data: {first['processes']:,} processes, {first['assessments']:,} published "
             f"assessments and {first['answers']:,} answers, generated in {generated}; "
-            f"medians of {arguments.runs} runs, throughput over {arguments.requests} requests "
-            "4 at a time.",
+            f"medians of {arguments.runs} runs; throughput the median of {ROUNDS} rounds of "
+            f"{arguments.requests} requests 4 at a time, in turns with its floor.",
             table(results),
             "Targets:\n\n" + verdicts(results),
         ]
