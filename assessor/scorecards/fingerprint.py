@@ -3,9 +3,10 @@
 A published assessment's answers and rubric never change, so its scorecard can only change
 through its status (withdrawal), replies from the process, the set of published assessments
 it is consolidated with, the names shown in its header (the process as described, the
-assessor's display name), the scoring method, the layout, and the site's address in its
-permalink. Hashing those costs a few small queries instead of rebuilding the document,
-so a cached download is served almost as fast as a static file.
+assessor's display name), the scoring method, the layout, the site's address in its
+permalink, and its language (the interface's catalogue and the rubric's translations).
+Hashing those costs a few small queries instead of rebuilding the document, so a cached
+download is served almost as fast as a static file.
 """
 
 import hashlib
@@ -47,12 +48,12 @@ def _consolidated_with(session: Session, assessment: Assessment) -> list[tuple[i
 
 
 def _described(assessment: Assessment):
-    """One row: the rubric's hash, the header's names, and the replies' count and last id."""
+    """One row: the rubric's hashes, the header's names, and the replies' count and last id."""
     replies = select(ProcessReply.id).where(ProcessReply.assessment_id == assessment.id)
+    rubric = RubricVersion.id == assessment.rubric_version_id
     return select(
-        select(RubricVersion.content_hash)
-        .where(RubricVersion.id == assessment.rubric_version_id)
-        .scalar_subquery(),
+        select(RubricVersion.content_hash).where(rubric).scalar_subquery(),
+        select(RubricVersion.translations_hash).where(rubric).scalar_subquery(),
         select(Process.name).where(Process.id == assessment.process_id).scalar_subquery(),
         select(Process.convening_organization)
         .where(Process.id == assessment.process_id)
@@ -66,14 +67,15 @@ def _described(assessment: Assessment):
 
 
 def kept_scorecard_fingerprint(
-    session: Session, assessment: Assessment, template_version: str, site: str
+    session: Session, assessment: Assessment, template_version: str, site: str, language: str
 ) -> str:
-    """The key of a published or withdrawn scorecard's PDF (and its ETag)."""
+    """The key of a published or withdrawn scorecard's PDF in ``language`` (and its ETag)."""
     described = session.execute(_described(assessment)).one()
     parts = [
         METHOD_VERSION,
         template_version,
         site,
+        f"language:{language}",
         f"{assessment.id}:{assessment.status}:{assessment.row_version}",
         f"described:{list(described)}",
         f"with:{_consolidated_with(session, assessment)}",

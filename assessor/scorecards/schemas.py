@@ -151,6 +151,7 @@ class DocumentQuestionSchema(Schema):
     descriptor = fields.String(allow_none=True)
     score = fields.Float(allow_none=True)
     rationale = fields.String()
+    rationale_language = fields.String(allow_none=True)
     change_reason = fields.String(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceDataSchema))
 

@@ -18,9 +18,12 @@ from assessor.scorecards.schemas import ScorecardDocumentSchema
 KEPT_STATUSES = ("published", "withdrawn")
 
 
-def scorecard_card(session: Session, assessment: Assessment, permalink: str) -> dict[str, Any]:
-    """The scorecard's data as the schema dumps it: what page and PDF both show."""
-    return ScorecardDocumentSchema().dump(scorecard_document(session, assessment, permalink))
+def scorecard_card(
+    session: Session, assessment: Assessment, permalink: str, language: str
+) -> dict[str, Any]:
+    """The scorecard's data in ``language`` as the schema dumps it: what page and PDF show."""
+    document = scorecard_document(session, assessment, permalink, language)
+    return ScorecardDocumentSchema().dump(document)
 
 
 def files_version(paths: list[Path]) -> str:
