@@ -4,6 +4,7 @@ from itertools import groupby
 
 from babel import Locale, UnknownLocaleError
 from flask import Blueprint, abort, render_template
+from markupsafe import Markup, escape
 
 from assessor.db import db
 from assessor.languages.selection import current_language, text_direction
@@ -31,9 +32,26 @@ def direction_of(language: str) -> str:
         return "auto"
 
 
+def lang_attributes(language: str) -> Markup:
+    """`` lang="en" dir="ltr"`` for text in another language than the page's, else nothing."""
+    if language == current_language():
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(language, direction_of(language))
+
+
+def in_language(text: str, language: str) -> Markup:
+    """``text``, in a span saying its language when that is not the page's."""
+    attributes = lang_attributes(language)
+    return Markup("<span{}>{}</span>").format(attributes, text) if attributes else escape(text)
+
+
 @blueprint.context_processor
 def language_helpers() -> dict:
-    return {"language_label": language_label, "direction_of": direction_of}
+    return {
+        "language_label": language_label,
+        "lang_attributes": lang_attributes,
+        "in_language": in_language,
+    }
 
 
 @blueprint.get("")

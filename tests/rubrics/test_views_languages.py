@@ -3,8 +3,12 @@
 import html
 import re
 
+import flask_migrate
 import pytest
 
+from assessor import create_app
+from assessor.db import db
+from config import TestConfig
 from tests.factories import rubric_document, stored_rubric
 
 DETAIL = "/rubrics/sample-rubric/1.0.0"
@@ -38,11 +42,12 @@ def test_french_page_shows_the_french_text(client, french_rubric):
 def test_french_text_needs_no_lang_attribute_but_citations_keep_theirs(client, french_rubric):
     page = client.get(DETAIL, headers=FRENCH).get_data(as_text=True)
     assert (
-        'lang="en" dir="ltr"><a href="#source-ws41">[1]</a> Agenda, recommendation 1</li>' in page
-    )
+        '<a href="#source-ws41">[1]</a> <span lang="en" dir="ltr">Agenda, recommendation 1</span>'
+    ) in page
     assert '<li id="source-ws41" lang="en" dir="ltr">Internet Governance Forum' in page
-    # Besides citations, only the language switch's English option is marked as English.
-    assert set(re.findall(r'<(\w+)[^>]* lang="en"', page)) == {"li", "option"}
+    # Besides citations and sources, only the language switch's English option is English.
+    assert set(re.findall(r'<(\w+)[^>]* lang="en"', page)) == {"span", "li", "option"}
+    assert page.count('<span lang="en"') == page.count("Agenda, recommendation 1")
 
 
 def test_english_page_of_a_translated_rubric_stays_english(client, french_rubric):
@@ -102,3 +107,27 @@ def test_list_shows_titles_in_the_reader_language(client, french_rubric):
 def test_list_marks_text_in_another_language(client, english_rubric):
     page = client.get("/rubrics", headers=FRENCH).get_data(as_text=True)
     assert '<h2 id="rubric-sample-rubric" lang="en" dir="ltr">Sample rubric</h2>' in page
+
+
+@pytest.fixture
+def arabic_app(tmp_path):
+    """An app that also offers Arabic, written right to left, with an English-only rubric."""
+    config = TestConfig({"DATABASE_URL": f"sqlite:///{tmp_path / 'ar.sqlite3'}"})
+    config.LANGUAGES = ("en", "fr", "ar")
+    app = create_app(config)
+    with app.app_context():
+        flask_migrate.upgrade()
+        stored_rubric(db.session)
+        db.session.commit()
+        db.session.remove()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_right_to_left_page_keeps_english_text_left_to_right(arabic_app):
+    page = arabic_app.test_client().get(DETAIL, headers={"Accept-Language": "ar"})
+    text = page.get_data(as_text=True)
+    assert '<html lang="ar" dir="rtl">' in text
+    assert '<p class="lead" lang="en" dir="ltr">A rubric for tests.</p>' in text
+    assert '<span lang="en" dir="ltr">decision_rationale is partial.</span>' in text
