@@ -55,8 +55,11 @@ class UnmarkedText(HTMLParser):
         if tag in VERBATIM:
             self.verbatim += 1
         for name, value in attrs:
+            # An input button shows its value; a <button> shows its content, never its value.
             readable = name in READ_ATTRIBUTES or (
-                name == "value" and dict(attrs).get("type") in {"submit", "button"}
+                tag == "input"
+                and name == "value"
+                and dict(attrs).get("type") in {"submit", "button"}
             )
             if readable and value and self.words(value):
                 self.found.append(f'<{tag} {name}="{value}">')
