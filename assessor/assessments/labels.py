@@ -1,0 +1,35 @@
+"""The words pages use for an assessment's statuses and for why an answer changed.
+
+Labels are lazy: read in the language of the page that shows them. Status words are
+``N_`` messages, for refusals that name a status: English in the API, translated on pages.
+"""
+
+from flask_babel import lazy_gettext as _l
+
+from assessor.languages.messages import N_
+
+STATUS_LABELS = {
+    "draft": _l("Draft"),
+    "submitted": _l("Submitted"),
+    "published": _l("Published"),
+    "withdrawn": _l("Withdrawn"),
+}
+
+# A status inside a sentence: "this one is draft".
+STATUS_WORDS = {
+    "draft": N_("draft"),
+    "submitted": N_("submitted"),
+    "published": N_("published"),
+    "withdrawn": N_("withdrawn"),
+}
+
+CHANGE_REASON_LABELS = {
+    "improvement": _l("Improvement"),
+    "decline": _l("Decline"),
+    "correction": _l("Correction"),
+    "new_evidence": _l("New evidence"),
+}
+
+
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
