@@ -6,7 +6,7 @@ Labels are lazy: read in the language of the page that shows them. Status words 
 
 from flask_babel import lazy_gettext as _l
 
-from assessor.languages.messages import N_
+from assessor.languages.messages import N_, translated
 
 STATUS_LABELS = {
     "draft": _l("Draft"),
@@ -32,4 +32,12 @@ CHANGE_REASON_LABELS = {
 
 
 def status_label(status: str) -> str:
-    return str(STATUS_LABELS.get(status, status))
+    """An assessment's status as a page names it: "Draft", "Brouillon"."""
+    label = STATUS_LABELS.get(status)
+    return str(label) if label is not None else status
+
+
+def status_word(status: str) -> str:
+    """An assessment's status inside a sentence: "draft", "brouillon"."""
+    word = STATUS_WORDS.get(status)
+    return translated(word) if word is not None else status

@@ -7,7 +7,7 @@ from marshmallow import ValidationError
 from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.forms import StartFormSchema
 from assessor.assessments.history import assessment_history
-from assessor.assessments.labels import STATUS_LABELS, STATUS_WORDS
+from assessor.assessments.labels import status_label, status_word
 from assessor.assessments.progress import overall_completeness, pillar_progress
 from assessor.assessments.replies import may_reply
 from assessor.assessments.rubric_reading import rubric_reading
@@ -15,27 +15,15 @@ from assessor.assessments.service import assessments_query, get_assessment, star
 from assessor.assessments.workflow import available_actions
 from assessor.db import db
 from assessor.exceptions import InvalidInput
-from assessor.languages.messages import translated, translated_fields
+from assessor.languages.messages import translated_fields
 from assessor.processes.service import get_process
 from assessor.rubrics.service import list_rubric_versions
 from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
 from assessor.validation import error_paths
 
 blueprint = Blueprint("assessments", __name__)
-
-
-@blueprint.app_template_filter("status_label")
-def status_label(status: str) -> str:
-    """An assessment's status as a page names it: "Draft", "Brouillon"."""
-    label = STATUS_LABELS.get(status)
-    return str(label) if label is not None else status
-
-
-@blueprint.app_template_filter("status_word")
-def status_word(status: str) -> str:
-    """An assessment's status inside a sentence: "draft", "brouillon"."""
-    word = STATUS_WORDS.get(status)
-    return translated(word) if word is not None else status
+blueprint.add_app_template_filter(status_label)
+blueprint.add_app_template_filter(status_word)
 
 
 def signed_in_user():

@@ -78,3 +78,10 @@ def test_the_header_switch_changes_the_profile_language_too(app, client, member)
     assert '<option value="fr" lang="fr" selected>Français</option>' in page_text(
         client.get("/profile")
     )
+
+
+def test_the_sign_in_prompt_is_in_the_language_of_the_visitor(client):
+    response = client.get("/profile", headers={"Accept-Language": "fr"}, follow_redirects=True)
+    body = page_text(response)
+    assert "Veuillez vous connecter pour voir cette page." in body
+    assert "<h1>Se connecter</h1>" in body
