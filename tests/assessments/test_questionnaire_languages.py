@@ -167,3 +167,12 @@ def test_the_api_still_refuses_in_english(app, client):
     )
     assert response.status_code == 422
     assert response.get_json()["errors"]["level"] == ["must be a level from 0 to 4"]
+
+
+def test_english_rubric_text_stays_left_to_right_on_a_right_to_left_page(app, client, monkeypatch):
+    monkeypatch.setitem(app.config, "LANGUAGES", ("en", "fr", "ar"))
+    assessment_id = stored_assessment(app, french_rubric=True)
+    sign_in(client, "owner@example.org")
+    page = pillar_page(client, assessment_id, headers={"Accept-Language": "ar"})
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<span lang="en" dir="ltr">Openness</span>' in page
