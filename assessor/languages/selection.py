@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, refresh
 from flask_login import current_user
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
@@ -105,5 +105,8 @@ def register_languages(app: Flask) -> None:
         locale_selector=select_language,
         default_translation_directories=str(TRANSLATIONS_DIR),
     )
+    # Flask-Babel keeps the language on ``g``: an app context that outlives one request (a
+    # test's, a command's) must not hand the first request's language to the next.
+    app.before_request(refresh)
     app.context_processor(language_context)
     app.jinja_env.filters.update(datetime_text=datetime_text, translated=translated)

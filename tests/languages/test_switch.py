@@ -114,3 +114,10 @@ def test_a_lang_parameter_outranks_everything(app, client, member):
 
 def test_an_unsupported_lang_parameter_is_ignored(client):
     assert page_language(client.get("/?lang=xx", headers={"Accept-Language": "fr"})) == "fr"
+
+
+def test_each_request_chooses_its_own_language_within_one_app_context(app, client):
+    with app.app_context():
+        french = client.get("/rubrics", headers={"Accept-Language": "fr"})
+        english = client.get("/rubrics", headers={"Accept-Language": "en"})
+    assert (page_language(french), page_language(english)) == ("fr", "en")
