@@ -24,7 +24,7 @@ from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS, build_c
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language
-from assessor.processes.models import LAYERS, SCOPES
+from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS
 from assessor.scorecards.labels import language_args
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 
@@ -87,8 +87,8 @@ def _picker(args: dict[str, Any], errors: dict[str, list[str]]) -> str:
         page=picker_page(db.session, args, args["page"]),
         filters=filter_args(args),
         choices=picker_choices(db.session),
-        scopes=SCOPES,
-        layers=LAYERS,
+        scopes=SCOPE_LABELS,
+        layers=LAYER_LABELS,
         perspectives=STAKEHOLDER_GROUPS,
         errors=errors,
         labels=QUERY_LABELS,

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 from flask_babel import ngettext
 from marshmallow import Schema, ValidationError, fields, post_load, validate
 from sqlalchemy import Select, func, select
@@ -17,6 +16,7 @@ from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.extensions import limiter
+from assessor.languages.messages import N_
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
     get_batch,
@@ -186,7 +186,7 @@ def status(token: str):
 def download(token: str):
     batch = get_batch(db.session, token)
     if batch.status != "done":
-        raise Conflict(_("These scorecards are not ready yet."))
+        raise Conflict(N_("These scorecards are not ready yet."))
     response = Response(batch.zip, mimetype="application/zip")
     response.headers["Content-Disposition"] = f'attachment; filename="{zip_file_name(batch)}"'
     response.headers["Cache-Control"] = "private, no-cache"
