@@ -77,7 +77,6 @@ def register_filters(app: Flask) -> None:
         weight=weight_text,
         date_text=date_text,
         band_name=labels.band_name,
-        status_name=labels.status_name,
         answer_kind=labels.answer_kind,
         change_reason=labels.change_reason_name,
         lang_attribute=labels.lang_attribute,

@@ -9,32 +9,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
+from assessor.assessments.labels import CHANGE_REASON_LABELS
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language
+from assessor.rubrics.models import LEVEL_LABELS, LEVEL_NAMES
 
-# A band is named after the level whose score is nearest, so one list names both.
-BAND_NAMES = {
-    "Absent": _l("Absent"),
-    "Minimal": _l("Minimal"),
-    "Partial": _l("Partial"),
-    "Substantial": _l("Substantial"),
-    "Full": _l("Full"),
-}
-STATUS_NAMES = {
-    "draft": _l("Draft"),
-    "submitted": _l("Submitted"),
-    "published": _l("Published"),
-    "withdrawn": _l("Withdrawn"),
-}
+# A band is named after the level whose score is nearest, so the levels' labels name both.
+BAND_NAMES = dict(zip(LEVEL_NAMES, LEVEL_LABELS, strict=True))
 ANSWER_KINDS = {
     "not_applicable": _l("not applicable"),
     "insufficient_information": _l("insufficient information"),
     "missing": _l("not answered"),
-}
-CHANGE_REASONS = {
-    "improvement": _l("improvement"),
-    "decline": _l("decline"),
-    "correction": _l("correction"),
-    "new_evidence": _l("new evidence"),
 }
 
 
@@ -48,17 +32,14 @@ def band_name(band: str | None) -> str:
     return _name(BAND_NAMES, band)
 
 
-def status_name(status: str) -> str:
-    return _name(STATUS_NAMES, status)
-
-
 def answer_kind(status: str) -> str:
     """An answer that is not a level: not applicable, insufficient information, not answered."""
     return _name(ANSWER_KINDS, status)
 
 
 def change_reason_name(reason: str | None) -> str:
-    return _name(CHANGE_REASONS, reason)
+    """Why an answer changed in a revision: "Improvement", "New evidence"."""
+    return _name(CHANGE_REASON_LABELS, reason)
 
 
 def lang_attribute(language: str | None) -> Markup:
