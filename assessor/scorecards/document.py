@@ -12,8 +12,10 @@ from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import (
     consolidation_of,
     evidence_data,
-    latest_published,
     pillar_data,
+    published_rows,
+    rated_assessments,
+    rationale_languages,
     score_of,
 )
 from assessor.stakeholders import stakeholder_label
@@ -88,9 +90,11 @@ def _consolidated(
     session: Session, assessment: Assessment, titles: dict, numbers: dict
 ) -> dict | None:
     """The consolidation across the process's published assessments, when there are two or more."""
-    published = latest_published(session, assessment.process_id, assessment.rubric)
+    rows = published_rows(session, assessment.process_id, assessment.rubric)
+    published = rated_assessments(rows)
     if len(published) < 2:
         return None
+    languages = rationale_languages(rows)
     result = consolidation_of(assessment.rubric, published)
     prompts = {q["key"]: q["prompt"] for pillar in titles.values() for q in pillar["questions"]}
     return {
@@ -122,6 +126,7 @@ def _consolidated(
                         "level": r.level,
                         "status": r.status,
                         "rationale": r.rationale,
+                        "rationale_language": languages.get((r.assessment_id, d.question_key)),
                     }
                     for r in d.ratings
                 ],

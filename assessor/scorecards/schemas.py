@@ -183,11 +183,15 @@ class DocumentReplySchema(Schema):
     created_at = fields.DateTime()
 
 
+class DocumentRatingSchema(RatingSchema):
+    rationale_language = fields.String(allow_none=True)
+
+
 class DocumentDisagreementSchema(Schema):
     number = fields.String()
     prompt = fields.String()
     span = fields.Integer()
-    ratings = fields.List(fields.Nested(RatingSchema))
+    ratings = fields.List(fields.Nested(DocumentRatingSchema))
 
 
 class DocumentConsolidatedPillarSchema(Schema):

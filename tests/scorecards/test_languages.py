@@ -184,3 +184,34 @@ def test_a_right_to_left_pdf_renders_its_arabic_text(client, arabic, tmp_path):
     assert "الشفافية" in text and "المشاركة المفتوحة غائبة" in text
     assert pdf_language(body) == "ar"
     assert "DejaVu-Sans " in pdf_fonts(body, tmp_path)
+
+
+def test_a_disagreement_quotes_each_rationale_in_its_own_language(app, client):
+    with app.app_context():
+        session = db.session
+        rubric = stored_rubric(session)
+        process = stored_process(session)
+        reviewer = stored_user(session, "rui@example.org", ["reviewer"], "academia")
+        ids = []
+        for email, level in (("ana@example.org", 0), ("eva@example.org", 4)):
+            assessor = stored_user(session, email, ["assessor"])
+            assessment = published_assessment(
+                session, rubric, process, assessor, reviewer, level_of=lambda _, level=level: level
+            )
+            ids.append(assessment.id)
+        translate_rubric(rubric, "fr", FRENCH)
+        first, second = (
+            session.scalars(
+                select(Answer).where(
+                    Answer.assessment_id == assessment_id,
+                    Answer.question_key == "openness.open_participation",
+                )
+            ).one()
+            for assessment_id in ids
+        )
+        first.rationale_language, second.rationale_language = None, "en"
+        session.commit()
+    shown = page(client, ids[0], lang="fr")
+    assert "Points de désaccord entre évaluateurs" in shown
+    assert '<q lang="en">Rationale for openness.open_participation.</q>' in shown
+    assert "<q>Rationale for openness.open_participation.</q>" in shown
