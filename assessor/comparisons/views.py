@@ -83,10 +83,10 @@ def _picker(args: dict[str, Any], errors: dict[str, list[str]]) -> str:
     """The list to choose from, with the scorecards already chosen and what was refused."""
     return render_template(
         "comparisons/index.html",
-        chosen=chosen_rows(db.session, args["ids"]),
-        page=picker_page(db.session, args, args["page"]),
+        chosen=chosen_rows(db.session, args["ids"], current_language()),
+        page=picker_page(db.session, args, args["page"], current_language()),
         filters=filter_args(args),
-        choices=picker_choices(db.session),
+        choices=picker_choices(db.session, current_language()),
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
         perspectives=STAKEHOLDER_GROUPS,

@@ -8,6 +8,7 @@ from assessor.assessments.access import require_visible
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
+from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.pdfs import (
     charts_for,
@@ -46,6 +47,9 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     disposition = "inline" if request.args.get("inline") else "attachment"
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'{disposition}; filename="{file_name}"'
+    # Without ?lang= the language comes from the browser or the language switch's cookie.
+    response.content_language.add(current_language())
+    response.vary.update(("Accept-Language", "Cookie"))
     return response
 
 

@@ -100,3 +100,9 @@ def test_a_right_to_left_comparison_renders(app, client, monkeypatch, tmp_path):
     response = client.get(f"/compare.pdf?ids={ids}&lang=ar")
     text = re.sub("[\u202a-\u202e]", "", pdf_text(response.data, tmp_path))
     assert "الشفافية" in text and pdf_language(response.data) == "ar"
+
+
+def test_the_picker_titles_rubrics_in_french(client, french):
+    shown = get(client, f"/compare?ids={french}&pick=1&lang=fr")
+    assert "<td>Grille d&#39;exemple<span" in shown
+    assert '<option value="sample-rubric">Grille d&#39;exemple</option>' in shown

@@ -148,6 +148,11 @@ def test_english_and_french_pdfs_are_kept_apart(app, client, french, tmp_path):
     english = pdf(client, french)
     in_french = pdf(client, french, lang="fr")
     assert english.headers["ETag"] != in_french.headers["ETag"]
+    assert (english.headers["Content-Language"], in_french.headers["Content-Language"]) == (
+        "en",
+        "fr",
+    )
+    assert "Accept-Language" in in_french.headers["Vary"]
     assert pdf(client, french, lang="fr").data == in_french.data
     assert pdf(client, french).data == english.data
     with app.app_context():
