@@ -62,8 +62,7 @@ def load_rubrics(paths: tuple[str, ...]) -> None:
         raise click.ClickException(f"nothing loaded: {error}") from None
     db.session.commit()
     for outcome in outcomes:
-        state = "loaded" if outcome.created else "already loaded, unchanged"
-        click.echo(f"{outcome.rubric.label}: {state}")
+        click.echo(f"{outcome.rubric.label}: {outcome.description}")
 
 
 @users_group.command("create")

@@ -7,21 +7,27 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput, ServiceError
+from assessor.languages.messages import N_, translated
 
 # What a person is told; never the exception's own text, which can leak internals.
+# English in the API's JSON, translated on pages.
 MESSAGES = {
-    400: "The request could not be understood.",
-    401: "Please sign in first.",
-    403: "You are not allowed to do that.",
-    404: "There is nothing here. The address may be mistyped, or the page may have moved.",
-    405: "That method is not allowed here.",
-    409: "That conflicts with the current state.",
-    413: "The request is too large.",
-    415: "That content type is not supported here.",
-    422: "Some of what was sent is not valid.",
-    429: "Too many requests. Please wait a moment and try again.",
-    500: "Something went wrong on our side. It has been logged; please try again later.",
+    400: N_("The request could not be understood."),
+    401: N_("Please sign in first."),
+    403: N_("You are not allowed to do that."),
+    404: N_("There is nothing here. The address may be mistyped, or the page may have moved."),
+    405: N_("That method is not allowed here."),
+    409: N_("That conflicts with the current state."),
+    413: N_("The request is too large."),
+    415: N_("That content type is not supported here."),
+    422: N_("Some of what was sent is not valid."),
+    429: N_("Too many requests. Please wait a moment and try again."),
+    500: N_("Something went wrong on our side. It has been logged; please try again later."),
 }
+EXPIRED_FORM = N_(
+    "The form has expired or is missing its security token. Reload the page and try again."
+)
+CONCURRENT_CHANGE = N_("Someone else changed this at the same time. Reload it and try again.")
 
 
 def wants_json() -> bool:
@@ -33,7 +39,7 @@ def error_response(status: int, message: str | None = None) -> tuple[Response | 
     text = message or MESSAGES.get(status, MESSAGES[500])
     if wants_json():
         return {"errors": {"_": [text]}}, status
-    return render_template("errors/error.html", status=status, message=text), status
+    return render_template("errors/error.html", status=status, message=translated(text)), status
 
 
 def handle_http_exception(error: HTTPException):
@@ -50,9 +56,10 @@ def handle_service_error(error: ServiceError):
     if not wants_json():
         if isinstance(error, InvalidInput):
             details = "; ".join(
-                f"{path}: {' '.join(messages)}" for path, messages in error.fields.items()
+                f"{path}: {' '.join(translated(message) for message in messages)}"
+                for path, messages in error.fields.items()
             )
-            return error_response(error.status, f"{error.message} {details}")
+            return error_response(error.status, f"{translated(error.message)} {details}")
         return error_response(error.status, error.message)
     if isinstance(error, InvalidInput):
         return {"errors": error.fields}, error.status
@@ -64,15 +71,11 @@ def handle_service_error(error: ServiceError):
 
 def handle_concurrent_change(error: StaleDataError):
     """Two writers raced on one row: the later one is told, and nothing is overwritten."""
-    return handle_service_error(
-        Conflict("Someone else changed this at the same time. Reload it and try again.")
-    )
+    return handle_service_error(Conflict(CONCURRENT_CHANGE))
 
 
 def handle_csrf_error(error: CSRFError):
-    return error_response(
-        400, "The form has expired or is missing its security token. Reload the page and try again."
-    )
+    return error_response(400, EXPIRED_FORM)
 
 
 def handle_unexpected_error(error: Exception):

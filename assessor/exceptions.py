@@ -5,9 +5,14 @@ errors.py turns each into an HTML page or a JSON error with the right status.
 
 from typing import Any
 
+from assessor.languages.messages import N_
+
 
 class ServiceError(Exception):
-    """A request the service refuses; ``message`` is safe to show to the user."""
+    """A request the service refuses; ``message`` is safe to show to the user.
+
+    Written with ``N_``, the message is English for the API and translated on pages.
+    """
 
     status = 400
 
@@ -31,7 +36,7 @@ class NotVisible(ServiceError):
 
     status = 404
 
-    def __init__(self, message: str = "There is nothing here.") -> None:
+    def __init__(self, message: str = N_("There is nothing here.")) -> None:
         super().__init__(message)
 
 
@@ -55,5 +60,5 @@ class InvalidInput(ServiceError):
     status = 422
 
     def __init__(self, fields: dict[str, list[str]]) -> None:
-        super().__init__("Some of what was sent is not valid.")
+        super().__init__(N_("Some of what was sent is not valid."))
         self.fields = fields

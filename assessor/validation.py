@@ -10,6 +10,7 @@ from flask import abort, request
 from marshmallow import RAISE, Schema, fields, validate
 
 from assessor.exceptions import InvalidInput
+from assessor.languages.messages import N_
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 20
@@ -34,7 +35,7 @@ def refuse_ids_out_of_range() -> None:
 
 
 NUL = "\x00"
-NUL_REFUSED = "Text may not contain the NUL character (\\u0000)."
+NUL_REFUSED = N_("Text may not contain the NUL character (\\u0000).")
 
 
 def _nul_paths(value: Any, path: str = "") -> list[str]:
@@ -92,8 +93,9 @@ def error_pairs(errors: Any, path: str = "") -> list[tuple[str, str]]:
     """(path, message) pairs in the order marshmallow reported them."""
     if isinstance(errors, list | tuple):
         return [(path, str(message).rstrip(".")) for message in errors]
-    if isinstance(errors, str):
-        return [(path, errors.rstrip("."))]
+    if not isinstance(errors, dict):
+        # One message: text, or a lazily translated message of a page's form.
+        return [(path, str(errors).rstrip("."))]
     pairs = []
     for key, value in errors.items():
         if isinstance(key, int):

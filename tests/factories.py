@@ -37,8 +37,37 @@ def _question(pillar: str, name: str, **overrides) -> dict:
     return question
 
 
-def rubric_document(**overrides) -> dict:
-    """A small valid rubric: two pillars of two questions each."""
+def translated_text(text: str, language: str) -> str:
+    """The stand-in for ``text`` in another language that ``rubric_document`` gives."""
+    return f"{text} [{language}]"
+
+
+def _translate(item: dict, fields: tuple[str, ...], languages: tuple[str, ...]) -> None:
+    item["translations"] = {
+        language: {
+            field: translated_text(item[field], language) for field in fields if item.get(field)
+        }
+        for language in languages
+    }
+
+
+def _translate_document(document: dict, languages: tuple[str, ...]) -> None:
+    """Make ``document`` complete in ``languages`` too, every text marked with its language."""
+    document["languages"] = [document["language"], *languages]
+    _translate(document, ("title", "summary"), languages)
+    for pillar in document["pillars"]:
+        _translate(pillar, ("title", "summary"), languages)
+        for question in pillar["questions"]:
+            _translate(question, ("prompt", "guidance"), languages)
+            for level in question["levels"]:
+                _translate(level, ("descriptor",), languages)
+
+
+def rubric_document(*, translated_into: tuple[str, ...] = (), **overrides) -> dict:
+    """A small valid rubric: two pillars of two questions each.
+
+    ``translated_into`` adds those languages, every text in them given by ``translated_text``.
+    """
     document = {
         "slug": "sample-rubric",
         "version": "1.0.0",
@@ -77,6 +106,8 @@ def rubric_document(**overrides) -> dict:
         ],
     }
     document.update(copy.deepcopy(overrides))
+    if translated_into:
+        _translate_document(document, translated_into)
     return document
 
 

@@ -1,7 +1,9 @@
 """Command-line tools the suite uses (poppler's pdftotext, pdfinfo, pdffonts, pdftoppm)."""
 
+import re
 import shutil
 import subprocess
+import zlib
 
 import pytest
 
@@ -42,3 +44,16 @@ def pdf_fonts(pdf: bytes, tmp_path) -> str:
     path = tmp_path / "document.pdf"
     path.write_bytes(pdf)
     return run_tool("pdffonts", str(path))
+
+
+def pdf_language(pdf: bytes) -> str | None:
+    """The catalogue's /Lang (WeasyPrint writes <html lang>), read in its compressed streams."""
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            content = zlib.decompress(stream[1])
+        except zlib.error:
+            continue
+        found = re.search(rb"/Lang \(([^)]*)\)", content)
+        if found:
+            return found[1].decode("ascii")
+    return None

@@ -10,9 +10,12 @@ from sqlalchemy import ColumnElement, or_
 
 from assessor.assessments.models import Assessment
 from assessor.exceptions import NotAllowed, NotVisible
+from assessor.languages.messages import N_
+from assessor.users.labels import ROLE_WORDS
 from assessor.users.models import User
 
 PUBLIC_STATUSES = ("published", "withdrawn")
+NOT_THE_ASSESSOR = N_("Only the assessment's own assessor may do this.")
 
 
 class Viewed(Protocol):
@@ -52,11 +55,21 @@ def require_visible(user: User | None, assessment: ViewedT | None) -> ViewedT:
     return assessment
 
 
-def require_role(user: User, *roles: str) -> None:
-    if not any(user.has_role(role) for role in roles):
-        raise NotAllowed(f"This needs the role {' or '.join(roles)}.")
+def require_role(user: User, role: str, other_role: str | None = None) -> None:
+    """``user`` holds ``role`` (or ``other_role``), else a refusal naming what is needed."""
+    if user.has_role(role) or (other_role is not None and user.has_role(other_role)):
+        return
+    if other_role is None:
+        raise NotAllowed(N_("This needs the role %(role)s.", role=ROLE_WORDS[role]))
+    raise NotAllowed(
+        N_(
+            "This needs the role %(role)s or %(other_role)s.",
+            role=ROLE_WORDS[role],
+            other_role=ROLE_WORDS[other_role],
+        )
+    )
 
 
 def require_assessor_of(user: User, assessment: Assessment) -> None:
     if assessment.assessor_id != user.id:
-        raise NotAllowed("Only the assessment's own assessor may do this.")
+        raise NotAllowed(NOT_THE_ASSESSOR)

@@ -8,15 +8,22 @@ from sqlalchemy.orm import Session
 
 from assessor import audit
 from assessor.assessments.access import require_assessor_of
+from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from assessor.assessments.rules import AnswerState, answer_problems
 from assessor.assessments.service import answer_for, require_question
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput
+from assessor.languages.messages import N_, Message
+from assessor.languages.selection import current_language
 from assessor.users.models import User
 
-STALE_ANSWER = (
+STALE_ANSWER = N_(
     "Someone saved this answer meanwhile. Compare with the stored answer, then save again."
+)
+ALWAYS_APPLIES = N_("This question always applies.")
+REASON_ONLY_IN_REVISIONS = N_(
+    "Only a revision of a published assessment records why an answer changed."
 )
 
 
@@ -37,6 +44,7 @@ def answer_snapshot(answer: Answer | None) -> dict[str, Any] | None:
         "not_applicable": answer.not_applicable,
         "insufficient_information": answer.insufficient_information,
         "rationale": answer.rationale,
+        "rationale_language": answer.rationale_language,
         "change_reason": answer.change_reason,
         "evidence": [item.url for item in answer.evidence],
         "version": answer.row_version,
@@ -60,10 +68,17 @@ def _stored_answer(session: Session, assessment_id: int, question_key: str) -> A
     return session.scalars(statement).one_or_none()
 
 
+def not_editable(status: str) -> Message:
+    """Why an assessment in ``status`` (not a draft) refuses changes to its answers."""
+    return N_(
+        "Only a draft can be edited; this assessment is %(status)s.", status=STATUS_WORDS[status]
+    )
+
+
 def _require_editable(user: User, assessment: Assessment) -> None:
     require_assessor_of(user, assessment)
     if assessment.status != "draft":
-        raise Conflict(f"Only a draft can be edited; this assessment is {assessment.status}.")
+        raise Conflict(not_editable(assessment.status))
 
 
 def _check_version(stored: Answer | None, version: int | None) -> None:
@@ -72,7 +87,23 @@ def _check_version(stored: Answer | None, version: int | None) -> None:
         raise StaleAnswer(stored)
 
 
+def rationale_language(stored: Answer | None, data: dict[str, Any]) -> str | None:
+    """The language the rationale being saved is written in.
+
+    As given; else unchanged with an unchanged rationale; else the language of the request
+    that changes it. An empty rationale has no language.
+    """
+    if not data["rationale"].strip():
+        return None
+    if data.get("rationale_language"):
+        return data["rationale_language"]
+    if stored is not None and stored.rationale == data["rationale"] and stored.rationale_language:
+        return stored.rationale_language
+    return current_language()
+
+
 def _apply(answer: Answer, data: dict[str, Any], user: User) -> None:
+    answer.rationale_language = rationale_language(answer, data)
     answer.level = data["level"]
     answer.not_applicable = data["not_applicable"]
     answer.insufficient_information = data["insufficient_information"]
@@ -98,15 +129,9 @@ def save_answer(
     _require_editable(user, assessment)
     question = require_question(assessment, question_key)
     if data["not_applicable"] and not question.not_applicable_allowed:
-        raise InvalidInput({"not_applicable": ["This question always applies."]})
+        raise InvalidInput({"not_applicable": [ALWAYS_APPLIES]})
     if data["change_reason"] and assessment.revises_id is None:
-        raise InvalidInput(
-            {
-                "change_reason": [
-                    "Only a revision of a published assessment records why an answer changed."
-                ]
-            }
-        )
+        raise InvalidInput({"change_reason": [REASON_ONLY_IN_REVISIONS]})
     stored = answer_for(assessment, question_key)
     _check_version(stored, data["version"])
     before = answer_snapshot(stored)

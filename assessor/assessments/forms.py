@@ -1,9 +1,11 @@
 """Form posts of the assessment pages, read by schemas like the API's input.
 
 Browsers send every field as text and an empty field as "", so these schemas turn
-empty strings into "not given" before the same rules as the API apply.
+empty strings into "not given" before the same rules as the API apply. Only people read
+their messages, so these are translated (lazily: into the language of the request).
 """
 
+from flask_babel import lazy_gettext as _l
 from marshmallow import (
     EXCLUDE,
     Schema,
@@ -16,6 +18,8 @@ from marshmallow import (
 
 from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+
+TOO_LONG = _l("write at most {max} characters")
 
 
 class FormSchema(Schema):
@@ -32,13 +36,13 @@ class FormSchema(Schema):
 class StartFormSchema(FormSchema):
     rubric = fields.String(
         required=True,
-        validate=validate.Regexp(RUBRIC_LABEL, error="choose a rubric version"),
-        error_messages={"required": "choose a rubric version"},
+        validate=validate.Regexp(RUBRIC_LABEL, error=_l("choose a rubric version")),
+        error_messages={"required": _l("choose a rubric version")},
     )
     perspective = fields.String(
         required=True,
-        validate=validate.OneOf(list(STAKEHOLDER_GROUPS), error="choose a stakeholder group"),
-        error_messages={"required": "choose the stakeholder group you assess for"},
+        validate=validate.OneOf(list(STAKEHOLDER_GROUPS), error=_l("choose a stakeholder group")),
+        error_messages={"required": _l("choose the stakeholder group you assess for")},
     )
     copy_from = fields.Integer(load_default=None)
 
@@ -46,9 +50,10 @@ class StartFormSchema(FormSchema):
 class ReturnFormSchema(FormSchema):
     """An overall comment and ``comment-<question key>`` fields, gathered into ``questions``."""
 
-    comment = fields.String(load_default="", validate=validate.Length(max=5000))
+    comment = fields.String(load_default="", validate=validate.Length(max=5000, error=TOO_LONG))
     questions = fields.Dict(
-        keys=fields.String(), values=fields.String(validate=validate.Length(max=5000))
+        keys=fields.String(),
+        values=fields.String(validate=validate.Length(max=5000, error=TOO_LONG)),
     )
 
     @pre_load
@@ -63,22 +68,26 @@ class ReturnFormSchema(FormSchema):
     @validates_schema
     def some_comment(self, data: dict, **kwargs) -> None:
         if not data["comment"].strip() and not data["questions"]:
-            raise ValidationError("say what needs changing, overall or on a question", "comment")
+            raise ValidationError(
+                _l("say what needs changing, overall or on a question"), "comment"
+            )
 
 
 class WithdrawFormSchema(FormSchema):
     reason = fields.String(
         required=True,
         validate=validate.Length(
-            min=1, max=2000, error="give a public reason of 1 to {max} characters"
+            min=1, max=2000, error=_l("give a public reason of 1 to {max} characters")
         ),
-        error_messages={"required": "give the public reason for withdrawing"},
+        error_messages={"required": _l("give the public reason for withdrawing")},
     )
 
 
 class ReplyFormSchema(FormSchema):
     body = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=10_000, error="write a reply of 1 to {max} characters"),
-        error_messages={"required": "write the process's reply"},
+        validate=validate.Length(
+            min=1, max=10_000, error=_l("write a reply of 1 to {max} characters")
+        ),
+        error_messages={"required": _l("write the process's reply")},
     )

@@ -3,22 +3,26 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assessor.assessments.labels import CHANGE_REASON_LABELS
 from assessor.assessments.models import Assessment
 from assessor.audit import AuditEvent
 from assessor.users.models import User
 
 ACTIONS = {
-    "assessment.started": "started the assessment",
-    "assessment.submitted": "submitted it for review",
-    "assessment.returned": "returned it to the assessor",
-    "assessment.published": "published it",
-    "assessment.revision_started": "started this revision",
-    "assessment.withdrawn": "withdrew it",
-    "answer.saved": "saved an answer",
-    "answer.cleared": "cleared an answer",
+    "assessment.started": _l("started the assessment"),
+    "assessment.submitted": _l("submitted it for review"),
+    "assessment.returned": _l("returned it to the assessor"),
+    "assessment.published": _l("published it"),
+    "assessment.revision_started": _l("started this revision"),
+    "assessment.withdrawn": _l("withdrew it"),
+    "answer.saved": _l("saved an answer"),
+    "answer.cleared": _l("cleared an answer"),
 }
 
 
@@ -34,23 +38,31 @@ class HistoryEntry:
 def describe_answer(snapshot: dict | None) -> str:
     """An answer in words: its level or kind (what the history compares)."""
     if not snapshot:
-        return "no answer"
+        return _("no answer")
     if snapshot.get("level") is not None:
-        return f"level {snapshot['level']}"
-    return "not applicable" if snapshot.get("not_applicable") else "insufficient information"
+        return _("level %(level)s", level=snapshot["level"])
+    return _("not applicable") if snapshot.get("not_applicable") else _("insufficient information")
 
 
 def _answer_changes(before: dict | None, after: dict | None) -> list[str]:
     changes = []
     if describe_answer(before) != describe_answer(after):
-        changes.append(f"answer: {describe_answer(before)} → {describe_answer(after)}")
+        changes.append(
+            _(
+                "answer: %(before)s → %(after)s",
+                before=describe_answer(before),
+                after=describe_answer(after),
+            )
+        )
     if (before or {}).get("rationale") != (after or {}).get("rationale"):
-        changes.append("rationale changed")
+        changes.append(_("rationale changed"))
     if (before or {}).get("evidence") != (after or {}).get("evidence"):
         count = len((after or {}).get("evidence") or [])
-        changes.append(f"evidence: {count} item{'s' if count != 1 else ''}")
-    if (after or {}).get("change_reason"):
-        changes.append(f"reason of change: {after['change_reason'].replace('_', ' ')}")
+        changes.append(ngettext("evidence: %(num)d item", "evidence: %(num)d items", count))
+    reason = (after or {}).get("change_reason")
+    if reason:
+        label = CHANGE_REASON_LABELS.get(reason, reason)
+        changes.append(_("reason of change: %(reason)s", reason=label))
     return changes
 
 
@@ -60,11 +72,11 @@ def _entry(event: AuditEvent, actor: User | None) -> HistoryEntry:
         changes = _answer_changes(event.before, event.after)
     else:
         reason = (event.after or {}).get("reason")
-        changes = [f"reason: {reason}"] if reason else []
+        changes = [_("reason: %(reason)s", reason=reason)] if reason else []
     return HistoryEntry(
         occurred_at=event.occurred_at,
-        actor=actor.display_name if actor is not None else "someone no longer registered",
-        what=ACTIONS.get(event.action, event.action),
+        actor=actor.display_name if actor is not None else _("someone no longer registered"),
+        what=str(ACTIONS.get(event.action, event.action)),
         question_key=data.get("question_key"),
         changes=changes,
     )

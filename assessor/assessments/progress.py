@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from assessor.assessments.models import Assessment
+from assessor.rubrics.texts import rubric_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,17 +14,19 @@ class PillarProgress:
     applicable: int
 
 
-def pillar_progress(assessment: Assessment) -> list[PillarProgress]:
-    """Per pillar: questions answered (a level or insufficient information) / applicable."""
+def pillar_progress(assessment: Assessment, language: str) -> list[PillarProgress]:
+    """Per pillar: questions answered (a level or insufficient information) / applicable.
+
+    Pillar titles are in ``language`` where the rubric has it.
+    """
     answers = {answer.question_key: answer for answer in assessment.answers}
     progress = []
     for pillar in assessment.rubric.pillars:
         chosen = [answers.get(question.key) for question in pillar.questions]
         not_applicable = sum(1 for answer in chosen if answer is not None and answer.not_applicable)
         answered = sum(1 for answer in chosen if answer is not None and not answer.not_applicable)
-        progress.append(
-            PillarProgress(pillar.key, pillar.title, answered, len(chosen) - not_applicable)
-        )
+        title = rubric_text(pillar, "title", language)
+        progress.append(PillarProgress(pillar.key, title, answered, len(chosen) - not_applicable))
     return progress
 
 

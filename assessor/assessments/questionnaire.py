@@ -6,8 +6,9 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from marshmallow import ValidationError
 
+from assessor.assessments.answer_messages import answer_message_translations, shown_messages
 from assessor.assessments.answers import StaleAnswer, answer_problems_of, save_answer
-from assessor.assessments.models import CHANGE_REASONS
+from assessor.assessments.labels import CHANGE_REASON_LABELS
 from assessor.assessments.progress import overall_completeness, pillar_progress
 from assessor.assessments.questionnaire_form import (
     answer_input,
@@ -15,12 +16,14 @@ from assessor.assessments.questionnaire_form import (
     entry_from_form,
     same_answer,
 )
+from assessor.assessments.rubric_reading import rubric_reading
 from assessor.assessments.schemas import AnswerInSchema
+from assessor.assessments.script_texts import questionnaire_script_texts
 from assessor.assessments.service import answer_for, get_assessment
 from assessor.assessments.views import signed_in_user
 from assessor.db import db
 from assessor.exceptions import InvalidInput
-from assessor.rubrics.models import LEVEL_NAMES
+from assessor.rubrics.models import LEVEL_LABELS
 from assessor.validation import error_paths
 
 blueprint = Blueprint("questionnaire", __name__, url_prefix="/assessments/<int:assessment_id>")
@@ -59,7 +62,12 @@ def _render(
 ):
     index, pillar = _pillar(assessment, pillar_key)
     pillars = assessment.rubric.pillars
-    progress = pillar_progress(assessment)
+    reading = rubric_reading(assessment.rubric)
+    progress = pillar_progress(assessment, reading.language)
+    messages = answer_message_translations()
+    for view in views:
+        view.problems = shown_messages(view.problems, messages)
+        view.errors = shown_messages(view.errors, messages)
     return render_template(
         "assessments/questionnaire.html",
         assessment=assessment,
@@ -71,9 +79,11 @@ def _render(
         completeness=overall_completeness(progress),
         questions=views,
         editable=_editable(assessment),
-        level_names=LEVEL_NAMES,
-        change_reasons=CHANGE_REASONS if assessment.revises_id else (),
+        reading=reading,
+        level_names=LEVEL_LABELS,
+        change_reasons=CHANGE_REASON_LABELS if assessment.revises_id else {},
         saved=saved,
+        script_texts=questionnaire_script_texts(messages),
     ), status
 
 

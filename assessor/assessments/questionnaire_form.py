@@ -23,6 +23,8 @@ class QuestionEntry:
 
     choice: str = ""
     rationale: str = ""
+    # The stored rationale's language, for the page to mark it; a posted one has none yet.
+    rationale_language: str = ""
     change_reason: str = ""
     version: str = ""
     evidence: list[dict[str, str]] = field(default_factory=list)
@@ -38,6 +40,7 @@ def entry_from_answer(answer: Answer | None) -> QuestionEntry:
     return QuestionEntry(
         choice=choice,
         rationale=answer.rationale,
+        rationale_language=answer.rationale_language or "",
         change_reason=answer.change_reason or "",
         version=str(answer.row_version),
         evidence=[

@@ -3,8 +3,10 @@
 from sqlalchemy.orm import Session
 
 from assessor import audit
+from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Assessment, ProcessReply
 from assessor.exceptions import Conflict, NotAllowed
+from assessor.languages.messages import N_
 from assessor.processes.representatives import represents
 from assessor.users.models import User
 
@@ -18,10 +20,13 @@ def may_reply(session: Session, user: User | None, assessment: Assessment) -> bo
 def add_reply(session: Session, user: User, assessment: Assessment, body: str) -> ProcessReply:
     """Attach the process's response, shown with the scorecard as the process's own words."""
     if not represents(session, user, assessment.process_id):
-        raise NotAllowed("Only a representative of the assessed process may reply for it.")
+        raise NotAllowed(N_("Only a representative of the assessed process may reply for it."))
     if assessment.status != "published":
         raise Conflict(
-            f"Only a published assessment can be replied to; this one is {assessment.status}."
+            N_(
+                "Only a published assessment can be replied to; this one is %(status)s.",
+                status=STATUS_WORDS[assessment.status],
+            )
         )
     reply = ProcessReply(assessment=assessment, author=user, body=body.strip())
     session.add(reply)

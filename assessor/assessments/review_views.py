@@ -7,10 +7,12 @@ from marshmallow import ValidationError
 from assessor.assessments import workflow
 from assessor.assessments.forms import ReplyFormSchema, ReturnFormSchema, WithdrawFormSchema
 from assessor.assessments.replies import add_reply
+from assessor.assessments.rubric_reading import rubric_reading
 from assessor.assessments.service import get_assessment
 from assessor.assessments.views import question_titles, render_overview
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
+from assessor.languages.messages import translated_fields
 from assessor.validation import error_paths
 
 blueprint = Blueprint("review", __name__, url_prefix="/assessments/<int:assessment_id>")
@@ -55,7 +57,7 @@ def return_form(assessment_id: int):
         except ValidationError as error:
             errors = error_paths(error.messages)
         except InvalidInput as error:
-            errors = error.fields
+            errors = translated_fields(error.fields)
         else:
             db.session.commit()
             return _overview(assessment_id)
@@ -63,6 +65,7 @@ def return_form(assessment_id: int):
     return render_template(
         "assessments/return.html",
         assessment=assessment,
+        reading=rubric_reading(assessment.rubric),
         questions=_questions(assessment),
         values=values,
         errors=errors,

@@ -7,13 +7,16 @@ still needed, next to the field, and they gate submission.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-RATIONALE_NEEDED = "Explain the answer: a rationale is required for this choice."
-EVIDENCE_NEEDED = "Add at least one evidence item: this level requires evidence."
-UNANSWERED = "Not answered yet."
-REASON_OF_CHANGE_NEEDED = (
+from assessor.languages.messages import N_
+
+RATIONALE_NEEDED = N_("Explain the answer: a rationale is required for this choice.")
+EVIDENCE_NEEDED = N_("Add at least one evidence item: this level requires evidence.")
+UNANSWERED = N_("Not answered yet.")
+REASON_OF_CHANGE_NEEDED = N_(
     "This answer differs from the published version: say why it changed "
     "(improvement, decline, correction or new evidence)."
 )
+RULE_MESSAGES = (RATIONALE_NEEDED, EVIDENCE_NEEDED, UNANSWERED, REASON_OF_CHANGE_NEEDED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,12 @@
 """Schemas for assessments and answers: input separate from output."""
 
+import re
+
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from assessor.assessments.models import CHANGE_REASONS, STATUSES
+from assessor.languages.messages import N_
+from assessor.languages.tags import LANGUAGE_TAG, MAX_LANGUAGE_TAG, known_language
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.schemas import UserSummarySchema
 from assessor.validation import PageArgsSchema, StrictSchema, row_id
@@ -10,7 +14,43 @@ from assessor.validation import PageArgsSchema, StrictSchema, row_id
 RUBRIC_LABEL = r"^[a-z0-9]+(?:-[a-z0-9]+)*@\d+\.\d+\.\d+$"
 MAX_RATIONALE = 10_000
 MAX_EVIDENCE_ITEMS = 20
-ONE_KIND_NEEDED = "Choose exactly one of: a level (0-4), not_applicable, insufficient_information."
+MAX_URL = 2000
+MAX_TITLE = 500
+MAX_NOTE = 2000
+
+# What the answer schema can say: English in the API, translated by the questionnaire page.
+# Written without a final full stop, which field messages do not carry.
+ONE_KIND_NEEDED = N_(
+    "Choose exactly one of: a level (0-4), not_applicable, insufficient_information"
+)
+LEVEL_RANGE = N_("must be a level from 0 to 4")
+RATIONALE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_RATIONALE)
+TOO_MANY_EVIDENCE_ITEMS = N_("at most %(max)s evidence items", max=MAX_EVIDENCE_ITEMS)
+NOT_AN_ADDRESS = N_("must be an http or https address")
+URL_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_URL)
+TITLE_LENGTH = N_("must be 1 to %(max)s characters", max=MAX_TITLE)
+NOTE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_NOTE)
+NOT_A_DATE = N_("must be a date, such as 2026-11-23")
+NOT_A_LANGUAGE_TAG = N_("must be a language tag, such as en, fr or pt-BR")
+ANSWER_SCHEMA_MESSAGES = (
+    ONE_KIND_NEEDED,
+    LEVEL_RANGE,
+    RATIONALE_TOO_LONG,
+    TOO_MANY_EVIDENCE_ITEMS,
+    NOT_AN_ADDRESS,
+    URL_TOO_LONG,
+    TITLE_LENGTH,
+    NOTE_TOO_LONG,
+    NOT_A_DATE,
+    NOT_A_LANGUAGE_TAG,
+)
+
+
+def _language_tag(tag: str) -> None:
+    """One message however the tag is wrong: its shape, its length or an unknown language."""
+    well_formed = len(tag) <= MAX_LANGUAGE_TAG and re.match(LANGUAGE_TAG, tag)
+    if not well_formed or not known_language(tag):
+        raise ValidationError(NOT_A_LANGUAGE_TAG)
 
 
 def _one_of(choices, what: str) -> validate.OneOf:
@@ -21,15 +61,19 @@ class EvidenceInSchema(StrictSchema):
     url = fields.Url(
         required=True,
         schemes={"http", "https"},
-        validate=validate.Length(max=2000, error="must be at most {max} characters"),
-        error_messages={"invalid": "must be an http or https address"},
+        validate=validate.Length(max=MAX_URL, error=URL_TOO_LONG),
+        error_messages={"invalid": NOT_AN_ADDRESS},
     )
     title = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=500, error="must be 1 to {max} characters"),
+        validate=validate.Length(min=1, max=MAX_TITLE, error=TITLE_LENGTH),
     )
-    accessed_on = fields.Date(allow_none=True, load_default=None)
-    note = fields.String(load_default="", validate=validate.Length(max=2000))
+    accessed_on = fields.Date(
+        allow_none=True, load_default=None, error_messages={"invalid": NOT_A_DATE}
+    )
+    note = fields.String(
+        load_default="", validate=validate.Length(max=MAX_NOTE, error=NOTE_TOO_LONG)
+    )
 
 
 class AnswerInSchema(StrictSchema):
@@ -37,18 +81,30 @@ class AnswerInSchema(StrictSchema):
         allow_none=True,
         load_default=None,
         strict=True,
-        validate=validate.Range(min=0, max=4, error="must be a level from 0 to 4"),
+        validate=validate.Range(min=0, max=4, error=LEVEL_RANGE),
     )
     not_applicable = fields.Boolean(load_default=False)
     insufficient_information = fields.Boolean(load_default=False)
     rationale = fields.String(
         load_default="",
-        validate=validate.Length(max=MAX_RATIONALE, error="must be at most {max} characters"),
+        validate=validate.Length(max=MAX_RATIONALE, error=RATIONALE_TOO_LONG),
+    )
+    rationale_language = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=_language_tag,
+        metadata={
+            "pattern": LANGUAGE_TAG,
+            "maxLength": MAX_LANGUAGE_TAG,
+            "description": "The language the rationale is written in (a BCP 47 tag). "
+            "Left out, it is the request's language when the rationale changes, and stays as "
+            "it was when it does not; an empty rationale has none.",
+        },
     )
     evidence = fields.List(
         fields.Nested(EvidenceInSchema),
         load_default=list,
-        validate=validate.Length(max=MAX_EVIDENCE_ITEMS, error="at most {max} evidence items"),
+        validate=validate.Length(max=MAX_EVIDENCE_ITEMS, error=TOO_MANY_EVIDENCE_ITEMS),
     )
     change_reason = fields.String(
         allow_none=True, load_default=None, validate=_one_of(CHANGE_REASONS, "reason")
@@ -129,6 +185,10 @@ class AnswerOutSchema(Schema):
     not_applicable = fields.Boolean()
     insufficient_information = fields.Boolean()
     rationale = fields.String()
+    rationale_language = fields.String(
+        allow_none=True,
+        metadata={"description": "The language the rationale is written in; null without one."},
+    )
     change_reason = fields.String(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceOutSchema))
     version = fields.Integer(attribute="row_version")

@@ -9,6 +9,7 @@ from assessor import audit
 from assessor.assessments.access import can_view, require_role, require_visible, visible_to
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from assessor.exceptions import InvalidInput, NotVisible
+from assessor.languages.messages import N_
 from assessor.processes.models import Process
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.rubrics.service import find_rubric
@@ -23,7 +24,7 @@ def split_rubric_label(label: str) -> tuple[str, str]:
 def _rubric_for(session: Session, label: str) -> RubricVersion:
     rubric = find_rubric(session, *split_rubric_label(label))
     if rubric is None:
-        raise InvalidInput({"rubric": [f"no rubric {label} is loaded"]})
+        raise InvalidInput({"rubric": [N_("no rubric %(label)s is loaded", label=label)]})
     return rubric
 
 
@@ -35,7 +36,9 @@ def _copied_answers(
         select(Assessment).where(Assessment.id == source_id).options(*_with_details())
     ).one_or_none()
     if source is None or not can_view(user, source) or source.process_id != process.id:
-        raise InvalidInput({"copy_from": ["choose an assessment of this process that you can see"]})
+        raise InvalidInput(
+            {"copy_from": [N_("choose an assessment of this process that you can see")]}
+        )
     questions = {q.key: q for pillar in rubric.pillars for q in pillar.questions}
     return [
         copy_answer(answer, user)
@@ -46,13 +49,14 @@ def _copied_answers(
 
 
 def copy_answer(answer: Answer, user: User) -> Answer:
-    """A new answer with the same choice, rationale and evidence, saved by ``user``."""
+    """A new answer with the same choice, rationale (and its language) and evidence, by ``user``."""
     return Answer(
         question_key=answer.question_key,
         level=answer.level,
         not_applicable=answer.not_applicable,
         insufficient_information=answer.insufficient_information,
         rationale=answer.rationale,
+        rationale_language=answer.rationale_language,
         updated_by=user,
         evidence=[
             EvidenceItem(
@@ -76,11 +80,11 @@ def start_assessment(session: Session, user: User, data: dict[str, Any]) -> Asse
     require_role(user, "assessor")
     process = session.get(Process, data["process_id"])
     if process is None:
-        raise InvalidInput({"process_id": [f"no process has id {data['process_id']}"]})
+        raise InvalidInput({"process_id": [N_("no process has id %(id)s", id=data["process_id"])]})
     rubric = _rubric_for(session, data["rubric"])
     perspective = data.get("perspective") or user.stakeholder_group
     if perspective is None:
-        raise InvalidInput({"perspective": ["say which stakeholder group you assess for"]})
+        raise InvalidInput({"perspective": [N_("say which stakeholder group you assess for")]})
     copied = []
     if data.get("copy_from") is not None:
         copied = _copied_answers(session, user, data["copy_from"], process, rubric)
@@ -169,4 +173,10 @@ def require_question(assessment: Assessment, question_key: str):
         for question in pillar.questions:
             if question.key == question_key:
                 return question
-    raise NotVisible(f"The rubric {assessment.rubric.label} has no question {question_key}.")
+    raise NotVisible(
+        N_(
+            "The rubric %(rubric)s has no question %(question)s.",
+            rubric=assessment.rubric.label,
+            question=question_key,
+        )
+    )

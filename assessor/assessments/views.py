@@ -7,18 +7,23 @@ from marshmallow import ValidationError
 from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.forms import StartFormSchema
 from assessor.assessments.history import assessment_history
+from assessor.assessments.labels import status_label, status_word
 from assessor.assessments.progress import overall_completeness, pillar_progress
 from assessor.assessments.replies import may_reply
+from assessor.assessments.rubric_reading import rubric_reading
 from assessor.assessments.service import assessments_query, get_assessment, start_assessment
 from assessor.assessments.workflow import available_actions
 from assessor.db import db
 from assessor.exceptions import InvalidInput
+from assessor.languages.messages import translated_fields
 from assessor.processes.service import get_process
 from assessor.rubrics.service import list_rubric_versions
 from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
 from assessor.validation import error_paths
 
 blueprint = Blueprint("assessments", __name__)
+blueprint.add_app_template_filter(status_label)
+blueprint.add_app_template_filter(status_word)
 
 
 def signed_in_user():
@@ -29,7 +34,9 @@ def _start_choices(process) -> dict:
     """Rubric versions (newest first), groups, and earlier assessments one may copy from."""
     statement = assessments_query(signed_in_user(), {"process_id": process.id})
     return {
-        "rubrics": list_rubric_versions(db.session),
+        "rubrics": [
+            (rubric, rubric_reading(rubric)) for rubric in list_rubric_versions(db.session)
+        ],
         "groups": STAKEHOLDER_GROUPS,
         "earlier": list(db.session.scalars(statement)),
     }
@@ -41,7 +48,7 @@ def start(process_id: int):
     process = get_process(db.session, process_id)
     choices = _start_choices(process)
     values = {
-        "rubric": choices["rubrics"][0].label if choices["rubrics"] else "",
+        "rubric": choices["rubrics"][0][0].label if choices["rubrics"] else "",
         "perspective": current_user.stakeholder_group or "",
         "copy_from": "",
     }
@@ -56,7 +63,7 @@ def start(process_id: int):
         except ValidationError as error:
             errors = error_paths(error.messages)
         except InvalidInput as error:
-            errors = error.fields
+            errors = translated_fields(error.fields)
         else:
             db.session.commit()
             first = assessment.rubric.pillars[0].key
@@ -71,8 +78,9 @@ def start(process_id: int):
 
 def question_titles(assessment) -> dict[str, str]:
     """Each question key with its number and prompt, as the questionnaire shows them."""
+    reading = rubric_reading(assessment.rubric)
     return {
-        question.key: f"{p}.{q} {question.prompt}"
+        question.key: f"{p}.{q} {reading.text(question, 'prompt')}"
         for p, pillar in enumerate(assessment.rubric.pillars, start=1)
         for q, question in enumerate(pillar.questions, start=1)
     }
@@ -87,7 +95,8 @@ def render_overview(
 ):
     """The overview page; ``problems`` lists what blocks submission, each linked."""
     user = signed_in_user()
-    progress = pillar_progress(assessment)
+    reading = rubric_reading(assessment.rubric)
+    progress = pillar_progress(assessment, reading.language)
     may_see_comments = user is not None and (
         user.id == assessment.assessor_id or sees_all_assessments(user)
     )
@@ -103,7 +112,8 @@ def render_overview(
         actions=available_actions(user, assessment),
         question_titles=question_titles(assessment),
         open_comments=open_comments,
-        problems=problems or {},
+        reading=reading,
+        problems=translated_fields(problems or {}),
         may_reply=may_reply(db.session, user, assessment),
         reply_errors=reply_errors or {},
         reply_text=reply_text,
@@ -123,5 +133,6 @@ def history(assessment_id: int):
         "assessments/history.html",
         assessment=assessment,
         events=events,
+        reading=rubric_reading(assessment.rubric),
         question_titles=question_titles(assessment),
     )

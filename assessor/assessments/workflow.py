@@ -10,21 +10,30 @@ from sqlalchemy.orm import Session, selectinload
 from assessor import audit
 from assessor.assessments.access import require_assessor_of, require_role
 from assessor.assessments.answers import answer_state
+from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Answer, Assessment, ReviewComment
 from assessor.assessments.rules import REASON_OF_CHANGE_NEEDED, QuestionRule, submission_problems
 from assessor.assessments.service import copy_answer
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
+from assessor.languages.messages import N_
 from assessor.users.models import User
 
 OPEN_STATUSES = ("draft", "submitted")
 
+# What each transition needs, said as a whole sentence for translators.
+WRONG_STATUS = {
+    "submitted": N_("Only a draft assessment can be submitted; this one is %(status)s."),
+    "returned": N_("Only a submitted assessment can be returned; this one is %(status)s."),
+    "published": N_("Only a submitted assessment can be published; this one is %(status)s."),
+    "revised": N_("Only a published assessment can be revised; this one is %(status)s."),
+    "withdrawn": N_("Only a published assessment can be withdrawn; this one is %(status)s."),
+}
+
 
 def _require_status(assessment: Assessment, status: str, doing: str) -> None:
     if assessment.status != status:
-        raise Conflict(
-            f"Only a {status} assessment can be {doing}; this one is {assessment.status}."
-        )
+        raise Conflict(N_(WRONG_STATUS[doing], status=STATUS_WORDS[assessment.status]))
 
 
 def _record(
@@ -85,6 +94,7 @@ def submit(session: Session, user: User, assessment: Assessment) -> None:
     for key, messages in _reasons_missing(session, assessment).items():
         problems.setdefault(key, []).extend(messages)
     if problems:
+        # Pages show the problems themselves, under a heading of their own.
         raise Conflict(
             f"The assessment is not ready: {len(problems)} question(s) need attention.",
             problems=problems,
@@ -109,7 +119,7 @@ def return_to_draft(
     require_may_return(user, assessment)
     keys = {rule.key for rule in _question_rules(assessment)}
     unknown = {
-        f"questions.{key}": ["no such question in this rubric"]
+        f"questions.{key}": [N_("no such question in this rubric")]
         for key in questions
         if key not in keys
     }
@@ -134,7 +144,9 @@ def publish(session: Session, user: User, assessment: Assessment) -> None:
     """A reviewer other than the assessor publishes; published answers never change again."""
     require_role(user, "reviewer", "admin")
     if assessment.assessor_id == user.id:
-        raise NotAllowed("Separation of duties: an assessor cannot publish their own assessment.")
+        raise NotAllowed(
+            N_("Separation of duties: an assessor cannot publish their own assessment.")
+        )
     _require_status(assessment, "submitted", "published")
     assessment.status, assessment.published_at, assessment.published_by_id = (
         "published",
@@ -155,8 +167,11 @@ def revise(session: Session, user: User, assessment: Assessment) -> Assessment:
     existing = _open_revision(session, assessment)
     if existing is not None:
         raise Conflict(
-            f"This assessment already has a revision (assessment {existing.id}); "
-            "continue with that one.",
+            N_(
+                "This assessment already has a revision (assessment %(id)s); "
+                "continue with that one.",
+                id=existing.id,
+            ),
             revision_id=existing.id,
         )
     revision = Assessment(

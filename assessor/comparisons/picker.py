@@ -19,6 +19,7 @@ from assessor.comparisons.service import (
 )
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
+from assessor.rubrics.texts import rubric_text, text_language
 
 PER_PAGE = 20
 
@@ -67,48 +68,64 @@ def published_query(filters: dict[str, Any]) -> Select:
     return statement
 
 
-def _picker_rows(session: Session, assessments: list[Assessment]) -> list[dict[str, Any]]:
-    """Published scorecards as rows to choose from."""
+def _title(rubric: RubricVersion, language: str) -> dict[str, str]:
+    """A rubric's title in ``language`` where it has it, with the language it is in."""
+    shown = text_language(rubric, language)
+    return {"rubric_title": rubric_text(rubric, "title", shown), "rubric_language": shown}
+
+
+def _picker_rows(
+    session: Session, assessments: list[Assessment], language: str
+) -> list[dict[str, Any]]:
+    """Published scorecards as rows to choose from, rubric titles in ``language``."""
     results = scores_of(session, assessments)
-    return [_picker_row(assessment, results[assessment.id]) for assessment in assessments]
+    return [_picker_row(assessment, results[assessment.id], language) for assessment in assessments]
 
 
-def _picker_row(assessment: Assessment, result: scoring.AssessmentScore) -> dict[str, Any]:
+def _picker_row(
+    assessment: Assessment, result: scoring.AssessmentScore, language: str
+) -> dict[str, Any]:
     return {
         **scorecard_heading(assessment),
+        **_title(assessment.rubric, language),
         "rubric_label": assessment.rubric.label,
-        "rubric_title": assessment.rubric.title,
         "score": result.score,
         "band": result.band,
     }
 
 
-def picker_page(session: Session, filters: dict[str, Any], requested: int) -> PickerPage:
+def picker_page(
+    session: Session, filters: dict[str, Any], requested: int, language: str
+) -> PickerPage:
     """The requested page of matching scorecards, or the last one when asked for one beyond."""
     statement = published_query(filters)
     total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
     last = max(1, -(-total // PER_PAGE))
     number = min(requested, last)
     page = statement.options(*COMPARISON_DETAILS).limit(PER_PAGE).offset((number - 1) * PER_PAGE)
-    rows = _picker_rows(session, list(session.scalars(page)))
+    rows = _picker_rows(session, list(session.scalars(page)), language)
     return PickerPage(rows, number, last, total)
 
 
-def chosen_rows(session: Session, ids: Sequence[int]) -> list[dict[str, Any]]:
+def chosen_rows(session: Session, ids: Sequence[int], language: str) -> list[dict[str, Any]]:
     """The chosen scorecards that are public, as rows, in the order chosen."""
-    return _picker_rows(session, public_scorecards(session, ids))
+    return _picker_rows(session, public_scorecards(session, ids), language)
 
 
-def picker_choices(session: Session) -> dict[str, Any]:
-    """The filters' choices, drawn from the published scorecards themselves."""
+def _rubric_titles(session: Session, public, language: str) -> dict[str, str]:
+    """Each rubric (slug) with a published scorecard, titled as its newest such version is."""
+    used = select(Assessment.rubric_version_id).where(public)
+    versions = session.scalars(select(RubricVersion).where(RubricVersion.id.in_(used)))
+    newest: dict[str, RubricVersion] = {}
+    for rubric in sorted(versions, key=lambda rubric: rubric.version_key):
+        newest[rubric.slug] = rubric
+    return {slug: _title(newest[slug], language)["rubric_title"] for slug in sorted(newest)}
+
+
+def picker_choices(session: Session, language: str) -> dict[str, Any]:
+    """The filters' choices, drawn from the published scorecards themselves, rubric titles in
+    ``language`` where the rubric has it."""
     public = Assessment.status.in_(PUBLIC_STATUSES)
-    rubrics = session.execute(
-        select(RubricVersion.slug, func.max(RubricVersion.title))
-        .join(Assessment, Assessment.rubric_version_id == RubricVersion.id)
-        .where(public)
-        .group_by(RubricVersion.slug)
-        .order_by(RubricVersion.slug)
-    )
     organizations = session.scalars(
         select(Process.convening_organization)
         .join(Assessment, Assessment.process_id == Process.id)
@@ -121,7 +138,7 @@ def picker_choices(session: Session) -> dict[str, Any]:
     ).one()
     years = list(range(last.year, first.year - 1, -1)) if first and last else []
     return {
-        "rubrics": dict(rubrics.all()),
+        "rubrics": _rubric_titles(session, public, language),
         "organizations": list(organizations),
         "years": years,
     }

@@ -2,7 +2,12 @@
 
 from typing import Any
 
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from assessor.scorecards.charts import SERIES_STYLES, RadarSeries, radar_chart
+from assessor.scorecards.formatting import SCORE_PATTERN
 from assessor.scoring import round_half_up
 
 # More polygons than this on one radar cannot be told apart: then one small radar each.
@@ -10,7 +15,7 @@ OVERLAY_LIMIT = len(SERIES_STYLES)
 # A radar needs three axes to enclose an area.
 RADAR_MIN_PILLARS = 3
 MINUS = "\u2212"
-RADAR_DESCRIPTION = (
+RADAR_DESCRIPTION = _l(
     "Score of each pillar from 0 at the centre to 100 at the edge, one outline per scorecard; "
     "the table gives the same figures."
 )
@@ -38,8 +43,8 @@ def comparison_charts(document: dict[str, Any]) -> dict[str, Any]:
             series,
             axes,
             size=360,
-            title="Pillar scores of the scorecards compared",
-            description=RADAR_DESCRIPTION,
+            title=_("Pillar scores of the scorecards compared"),
+            description=str(RADAR_DESCRIPTION),
             id_prefix="comparison-radar",
         )
         return {"radar": radar, "small_multiples": []}
@@ -53,21 +58,21 @@ def _small_radar(scorecard: dict, scores: dict, axes: list[str]) -> dict[str, An
         [RadarSeries(scorecard["label"], scores[assessment_id])],
         axes,
         size=150,
-        title=f"Pillar scores of {scorecard['label']}",
-        description=RADAR_DESCRIPTION,
+        title=_("Pillar scores of %(scorecard)s", scorecard=scorecard["label"]),
+        description=str(RADAR_DESCRIPTION),
         id_prefix=f"comparison-radar-{assessment_id}",
     )
     return {"assessment_id": assessment_id, "label": scorecard["label"], "chart": chart}
 
 
 def delta_text(delta: float | None, kind: str = "score") -> str:
-    """A difference to the baseline, signed, one decimal ("+4.2"); below zero with U+2212."""
+    """A difference to the baseline, signed, one decimal ("+4.2"); below zero with U+2212.
+
+    Shares differ in percentage points ("+12.5 pp").
+    """
     if delta is None:
         return ""
     rounded = round_half_up(delta * 100 if kind == "share" else delta, 1)
-    unit = " pp" if kind == "share" else ""
-    if rounded > 0:
-        return f"+{rounded}{unit}"
-    if rounded < 0:
-        return f"{MINUS}{-rounded}{unit}"
-    return f"±0.0{unit}"
+    sign = "+" if rounded > 0 else MINUS if rounded < 0 else "±"
+    signed = sign + format_decimal(abs(rounded), SCORE_PATTERN)
+    return _("%(points)s pp", points=signed) if kind == "share" else signed

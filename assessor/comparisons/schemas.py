@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import url_for
+from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import MultiDict
 
@@ -23,11 +24,12 @@ from assessor.validation import MAX_ID, error_paths, row_id
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Ten digits reach past MAX_ID, so every id is checked against it rather than cut short.
 ID_TEXT = re.compile(r"[0-9]{1,10}")
-IDS_MESSAGE = "must be scorecard ids separated by commas, such as 3,8,15"
+IDS_MESSAGE = _l("must be scorecard ids separated by commas, such as 3,8,15")
 # Enough for MAX_SCORECARDS ids of ten digits and their commas.
 MAX_IDS_LENGTH = MAX_SCORECARDS * 11
+TOO_LONG = _l("must be at most {max} characters")
 # Years a scorecard can have been published in.
-YEARS = validate.Range(min=2000, max=2999, error="must be a year such as 2026")
+YEARS = validate.Range(min=2000, max=2999, error=_l("must be a year such as 2026"))
 
 
 class IdList(fields.Field):
@@ -41,12 +43,12 @@ class IdList(fields.Field):
             raise ValidationError(IDS_MESSAGE)
         ids = [int(part) for part in parts]
         if any(not 1 <= assessment_id <= MAX_ID for assessment_id in ids):
-            raise ValidationError(f"each id must be from 1 to {MAX_ID}")
+            raise ValidationError(_l("each id must be from 1 to %(max)s", max=MAX_ID))
         return list(dict.fromkeys(ids))
 
 
 def _one_of(choices) -> fields.String:
-    return fields.String(validate=validate.OneOf(choices, error="must be one of: {choices}"))
+    return fields.String(validate=validate.OneOf(choices, error=_l("must be one of: {choices}")))
 
 
 class CompareArgsSchema(FormSchema):
@@ -58,7 +60,7 @@ class CompareArgsSchema(FormSchema):
     ids = IdList(
         load_default=list,
         validate=validate.Length(
-            max=MAX_SCORECARDS, error=f"choose at most {MAX_SCORECARDS} scorecards"
+            max=MAX_SCORECARDS, error=_l("choose at most %(max)s scorecards", max=MAX_SCORECARDS)
         ),
     )
     baseline = row_id()
@@ -66,11 +68,9 @@ class CompareArgsSchema(FormSchema):
     id = fields.List(row_id(), load_default=list)
     action = _one_of(("compare", "search"))
     goto = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
-    q = fields.String(validate=validate.Length(max=200, error="must be at most {max} characters"))
-    rubric = fields.String(validate=validate.Regexp(SLUG, error="must be a rubric's slug"))
-    organization = fields.String(
-        validate=validate.Length(max=300, error="must be at most {max} characters")
-    )
+    q = fields.String(validate=validate.Length(max=200, error=TOO_LONG))
+    rubric = fields.String(validate=validate.Regexp(SLUG, error=_l("must be a rubric's slug")))
+    organization = fields.String(validate=validate.Length(max=300, error=TOO_LONG))
     scope = _one_of(SCOPES)
     layer = _one_of(LAYERS)
     perspective = _one_of(STAKEHOLDER_GROUPS)
@@ -80,17 +80,17 @@ class CompareArgsSchema(FormSchema):
 
 FILTERS = ("q", "rubric", "organization", "scope", "layer", "perspective", "year")
 QUERY_LABELS = {
-    "ids": "Scorecards",
-    "id": "Scorecards",
-    "baseline": "Baseline",
-    "q": "Process name",
-    "rubric": "Rubric",
-    "organization": "Organization",
-    "scope": "Scope",
-    "layer": "Layer",
-    "perspective": "Perspective",
-    "year": "Year published",
-    "page": "Page",
+    "ids": _l("Scorecards"),
+    "id": _l("Scorecards"),
+    "baseline": _l("Baseline"),
+    "q": _l("Process name"),
+    "rubric": _l("Rubric"),
+    "organization": _l("Organization"),
+    "scope": _l("Scope"),
+    "layer": _l("Layer"),
+    "perspective": _l("Perspective"),
+    "year": _l("Year published"),
+    "page": _l("Page"),
 }
 
 
@@ -184,6 +184,7 @@ class ComparisonRubricSchema(Schema):
     slug = fields.String()
     title = fields.String()
     language = fields.String()
+    text_language = fields.String()
     versions = fields.List(fields.String())
 
 

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -18,6 +20,7 @@ from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Assessment
 from assessor.exceptions import InvalidInput
 from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
+from assessor.rubrics.texts import rubric_text
 from assessor.scorecards.data import evidence_counts, score_of
 from assessor.scoring import api_fraction, api_score
 from assessor.stakeholders import stakeholder_label
@@ -27,9 +30,9 @@ MAX_SCORECARDS = 50
 # Shares (0..1) rather than scores (0..100): they round and read differently.
 SHARE_MEASURES = ("completeness", "evidence_coverage")
 MEASURE_LABELS = {
-    "overall": "Overall score",
-    "completeness": "Completeness",
-    "evidence_coverage": "Evidence coverage",
+    "overall": _l("Overall score"),
+    "completeness": _l("Completeness"),
+    "evidence_coverage": _l("Evidence coverage"),
 }
 
 # Everything a comparison reads: one query per relationship level, whatever the number of
@@ -46,9 +49,11 @@ COMPARISON_DETAILS = (
 
 @dataclass(frozen=True)
 class Alignment:
-    """What versions of one rubric share: pillars and questions by key, in the newest's order."""
+    """What versions of one rubric share: pillars and questions by key, in the newest's order;
+    their text is to be shown in ``language``."""
 
     reference: RubricVersion
+    language: str
     pillars: list[Pillar]
     questions: list[tuple[str, Question]]
     not_comparable_pillars: list[dict[str, Any]]
@@ -80,21 +85,27 @@ def scores_of(
 def load_scorecards(session: Session, ids: Sequence[int]) -> list[Assessment]:
     """Exactly the scorecards of ``ids``; drafts and unknown ids are refused alike, by id."""
     if not MIN_SCORECARDS <= len(ids) <= MAX_SCORECARDS:
-        message = f"choose from {MIN_SCORECARDS} to {MAX_SCORECARDS} scorecards, not {len(ids)}"
+        message = _(
+            "choose from %(min)s to %(max)s scorecards, not %(count)s",
+            min=MIN_SCORECARDS,
+            max=MAX_SCORECARDS,
+            count=len(ids),
+        )
         raise InvalidInput({"ids": [message]})
     scorecards = public_scorecards(session, ids)
     found = {assessment.id for assessment in scorecards}
     # The same words for a draft as for an id that names nothing: no draft is revealed.
     refused = [str(assessment_id) for assessment_id in ids if assessment_id not in found]
     if refused:
-        raise InvalidInput({"ids": [f"not a published scorecard: {', '.join(refused)}"]})
+        message = _("not a published scorecard: %(ids)s", ids=", ".join(refused))
+        raise InvalidInput({"ids": [message]})
     return scorecards
 
 
 def _uses(ids: list[str], name: str) -> str:
     if len(ids) == 1:
-        return f"scorecard {ids[0]} uses {name}"
-    return f"scorecards {', '.join(ids)} use {name}"
+        return _("scorecard %(id)s uses %(rubric)s", id=ids[0], rubric=name)
+    return _("scorecards %(ids)s use %(rubric)s", ids=", ".join(ids), rubric=name)
 
 
 def check_one_rubric(scorecards: Sequence[Assessment]) -> None:
@@ -107,9 +118,10 @@ def check_one_rubric(scorecards: Sequence[Assessment]) -> None:
         ids.setdefault(slug, []).append(str(assessment.id))
     if len(names) > 1:
         uses = "; ".join(_uses(ids[slug], name) for slug, name in names.items())
-        message = (
-            f"scorecards of different rubrics cannot be compared ({uses}); "
-            "keep the scorecards of one rubric"
+        message = _(
+            "scorecards of different rubrics cannot be compared (%(uses)s); "
+            "keep the scorecards of one rubric",
+            uses=uses,
         )
         raise InvalidInput({"ids": [message]})
 
@@ -117,7 +129,7 @@ def check_one_rubric(scorecards: Sequence[Assessment]) -> None:
 def check_baseline(ids: Sequence[int], baseline_id: int | None) -> None:
     """The baseline is one of the columns, or the deltas would measure against nothing shown."""
     if baseline_id is not None and baseline_id not in ids:
-        raise InvalidInput({"baseline": ["must be one of the scorecards compared"]})
+        raise InvalidInput({"baseline": [_("must be one of the scorecards compared")]})
 
 
 def _baseline_first(scorecards: list[Assessment], baseline_id: int | None) -> list[Assessment]:
@@ -154,10 +166,19 @@ def _only_in_some(
     return list(found.values())
 
 
-def align_versions(scorecards: Sequence[Assessment]) -> Alignment:
-    """The pillars and questions every version used has, numbered as in the newest version."""
+def _text_language(versions: list[RubricVersion], language: str | None) -> str:
+    """``language`` if every version is complete in it, else the newest version's own."""
+    if language and all(language in rubric.languages for rubric in versions):
+        return language
+    return versions[-1].language
+
+
+def align_versions(scorecards: Sequence[Assessment], language: str | None = None) -> Alignment:
+    """The pillars and questions every version used has, numbered as in the newest version,
+    with their text in ``language`` if every version has it (else in the rubric's own)."""
     versions = _versions(scorecards)
     reference = versions[-1]
+    shown = _text_language(versions, language)
     pillar_keys = set.intersection(*({p.key for p in rubric.pillars} for rubric in versions))
     question_keys = set.intersection(*({q.key for q in _questions_of(r)} for r in versions))
     questions = [
@@ -168,13 +189,14 @@ def align_versions(scorecards: Sequence[Assessment]) -> Alignment:
     ]
     return Alignment(
         reference=reference,
+        language=shown,
         pillars=[pillar for pillar in reference.pillars if pillar.key in pillar_keys],
         questions=questions,
         not_comparable_pillars=_only_in_some(
-            versions, lambda r: r.pillars, pillar_keys, lambda p: p.title
+            versions, lambda r: r.pillars, pillar_keys, lambda p: rubric_text(p, "title", shown)
         ),
         not_comparable_questions=_only_in_some(
-            versions, _questions_of, question_keys, lambda q: q.prompt
+            versions, _questions_of, question_keys, lambda q: rubric_text(q, "prompt", shown)
         ),
     )
 
@@ -243,7 +265,8 @@ def _rows(
     rows = [_row("overall", "overall", MEASURE_LABELS["overall"], overall, baseline_id)]
     for pillar in alignment.pillars:
         values = _pillar_values(scorecards, results, pillar.key)
-        rows.append(_row("pillar", pillar.key, pillar.title, values, baseline_id))
+        title = rubric_text(pillar, "title", alignment.language)
+        rows.append(_row("pillar", pillar.key, title, values, baseline_id))
     for measure in SHARE_MEASURES:
         values = _share_values(scorecards, results, measure)
         rows.append(_row(measure, measure, MEASURE_LABELS[measure], values, baseline_id))
@@ -289,7 +312,7 @@ def _questions(
             {
                 "number": number,
                 "key": question.key,
-                "prompt": question.prompt,
+                "prompt": rubric_text(question, "prompt", alignment.language),
                 "span": span_of(cells),
                 "position": position,
                 "cells": cells,
@@ -324,26 +347,37 @@ def scorecard_heading(assessment: Assessment) -> dict[str, Any]:
 
 
 def build_comparison(
-    session: Session, ids: Sequence[int], baseline_id: int | None = None
+    session: Session,
+    ids: Sequence[int],
+    baseline_id: int | None = None,
+    language: str | None = None,
 ) -> dict[str, Any]:
-    """The comparison of the scorecards of ``ids`` as plain data, unrounded, for a schema."""
+    """The comparison of the scorecards of ``ids`` as plain data, unrounded, for a schema.
+
+    Rubric text is in ``language`` when every rubric version compared has it, else (and
+    without ``language``) in the rubric's own; ``text_language`` says which.
+    """
     check_baseline(ids, baseline_id)
     scorecards = load_scorecards(session, ids)
     check_one_rubric(scorecards)
     scorecards = _baseline_first(scorecards, baseline_id)
     results = scores_of(session, scorecards)
-    alignment = align_versions(scorecards)
+    alignment = align_versions(scorecards, language)
+    shown = alignment.language
     return {
         "rubric": {
             "slug": alignment.reference.slug,
-            "title": alignment.reference.title,
+            "title": rubric_text(alignment.reference, "title", shown),
             "language": alignment.reference.language,
+            "text_language": shown,
             "versions": [rubric.version for rubric in _versions(scorecards)],
         },
         "method_version": scoring.METHOD_VERSION,
         "baseline_id": baseline_id,
         "scorecards": [scorecard_heading(assessment) for assessment in scorecards],
-        "pillars": [{"key": p.key, "title": p.title} for p in alignment.pillars],
+        "pillars": [
+            {"key": p.key, "title": rubric_text(p, "title", shown)} for p in alignment.pillars
+        ],
         "rows": _rows(scorecards, results, alignment, baseline_id),
         "questions": _questions(scorecards, results, alignment),
         "not_comparable": {

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_babel import force_locale
 
 from assessor.comparisons.export import (
     comparison_csv,
@@ -22,7 +23,9 @@ from assessor.comparisons.schemas import (
 from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS, build_comparison
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
-from assessor.processes.models import LAYERS, SCOPES
+from assessor.languages.selection import SOURCE_LANGUAGE, current_language
+from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS
+from assessor.scorecards.labels import language_args
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 
 blueprint = Blueprint("comparisons", __name__)
@@ -37,14 +40,15 @@ def _args() -> dict[str, Any]:
     return args
 
 
-def _comparison(args: dict[str, Any]) -> dict[str, Any]:
-    """The comparison asked for, unrounded; InvalidInput names what prevents it."""
-    return build_comparison(db.session, args["ids"], args.get("baseline"))
+def _comparison(args: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+    """The comparison asked for, unrounded, its rubric text in ``language`` where the rubric
+    has it; InvalidInput names what prevents it."""
+    return build_comparison(db.session, args["ids"], args.get("baseline"), language)
 
 
 def _document(args: dict[str, Any]) -> dict[str, Any]:
-    """The comparison as the page, the PDF and the CSV render it."""
-    return ComparisonDocumentSchema().dump(_comparison(args))
+    """The comparison as the page, the PDF and the CSV render it, in the reader's language."""
+    return ComparisonDocumentSchema().dump(_comparison(args, current_language()))
 
 
 def _ids_text(ids: Iterable[int]) -> str:
@@ -57,24 +61,34 @@ def _address(args: dict[str, Any], **extra) -> str:
     return url_for(".index", ids=_ids_text(args["ids"]), baseline=args.get("baseline"), **extra)
 
 
+def _permalink(args: dict[str, Any]) -> str:
+    """The address to share, in the language the comparison is read in (English needs none)."""
+    language = current_language()
+    chosen = {} if language == SOURCE_LANGUAGE else {"lang": language}
+    return _address(args, _external=True, **chosen)
+
+
 def _chosen_address(args: dict[str, Any]) -> str:
     """Where the picker's form leads: the comparison, or the picker again with the choice kept."""
     ids = _ids_text(dict.fromkeys(args["id"]))
     if args.get("action") == "compare" and len(set(args["id"])) >= MIN_SCORECARDS:
-        return url_for(".index", ids=ids)
-    return url_for(".index", ids=ids or None, pick=1, page=args.get("goto", 1), **filter_args(args))
+        return url_for(".index", ids=ids, **language_args())
+    page = args.get("goto", 1)
+    return url_for(
+        ".index", ids=ids or None, pick=1, page=page, **filter_args(args), **language_args()
+    )
 
 
 def _picker(args: dict[str, Any], errors: dict[str, list[str]]) -> str:
     """The list to choose from, with the scorecards already chosen and what was refused."""
     return render_template(
         "comparisons/index.html",
-        chosen=chosen_rows(db.session, args["ids"]),
-        page=picker_page(db.session, args, args["page"]),
+        chosen=chosen_rows(db.session, args["ids"], current_language()),
+        page=picker_page(db.session, args, args["page"], current_language()),
         filters=filter_args(args),
-        choices=picker_choices(db.session),
-        scopes=SCOPES,
-        layers=LAYERS,
+        choices=picker_choices(db.session, current_language()),
+        scopes=SCOPE_LABELS,
+        layers=LAYER_LABELS,
         perspectives=STAKEHOLDER_GROUPS,
         errors=errors,
         labels=QUERY_LABELS,
@@ -106,7 +120,7 @@ def index():
         comparison=document,
         charts=comparison_charts(document),
         ids=_ids_text(args["ids"]),
-        permalink=_address(args, _external=True),
+        permalink=_permalink(args),
     )
 
 
@@ -126,12 +140,14 @@ def csv_export():
 
 @blueprint.get("/compare.json")
 def json_export():
-    return comparison_json(_comparison(_args()))
+    # Data, not a page: English words and the rubric's own text, whoever asks.
+    with force_locale(SOURCE_LANGUAGE):
+        return comparison_json(_comparison(_args()))
 
 
 @blueprint.get("/compare.pdf")
 def pdf_export():
     args = _args()
     document = _document(args)
-    pdf = comparison_pdf(document, utcnow().isoformat(), _address(args, _external=True))
+    pdf = comparison_pdf(document, utcnow().isoformat(), _permalink(args))
     return _download(pdf, "application/pdf", file_name(document, "pdf"))

@@ -1,23 +1,26 @@
 """Which language a request is answered in, and what the templates need to know about it.
 
 The order of precedence: ``?lang=`` on the URL (a scorecard or comparison shared in a given
-language), the signed-in user's profile, the language switch's cookie, the browser's
-Accept-Language, English. Only languages with a catalogue under ``assessor/translations``
-are offered, so adding a language needs a catalogue and no code.
+language), the signed-in user's profile (for an API call with a token, its holder's), the
+language switch's cookie, the browser's Accept-Language, English. Only languages with a
+catalogue under ``assessor/translations`` are offered, so adding a language needs a catalogue
+and no code.
 """
 
 from pathlib import Path
 
 from babel import Locale
-from flask import Flask, current_app, request
-from flask_babel import Babel, get_locale
+from flask import Flask, current_app, g, has_request_context, request
+from flask_babel import Babel, get_locale, refresh
 from flask_login import current_user
+
+from assessor.languages.cookie import LANGUAGE_COOKIE
+from assessor.languages.formats import datetime_text
+from assessor.languages.messages import translated
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 # The language the interface is written in: it needs no catalogue.
 SOURCE_LANGUAGE = "en"
-LANGUAGE_COOKIE = "language"
-LANGUAGE_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 babel = Babel()
 
@@ -36,13 +39,28 @@ def supported(language: str | None) -> bool:
     return language is not None and language in supported_languages()
 
 
+def acting_user():
+    """The user the request acts for: an API call's token holder, else the signed-in user."""
+    token_holder = g.get("user")
+    if token_holder is not None:
+        return token_holder
+    return current_user if current_user.is_authenticated else None
+
+
 def select_language() -> str:
-    """The language of this request (see the module's docstring for the order)."""
+    """The language of this request (see the module's docstring for the order).
+
+    Outside a request (a command, a background job) it is English unless ``force_locale``
+    says otherwise.
+    """
+    if not has_request_context():
+        return SOURCE_LANGUAGE
     requested = request.args.get("lang")
     if supported(requested):
         return requested
-    if current_user.is_authenticated and supported(current_user.language):
-        return current_user.language
+    user = acting_user()
+    if user is not None and supported(user.language):
+        return user.language
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if supported(chosen):
         return chosen
@@ -87,4 +105,8 @@ def register_languages(app: Flask) -> None:
         locale_selector=select_language,
         default_translation_directories=str(TRANSLATIONS_DIR),
     )
+    # Flask-Babel keeps the language on ``g``: an app context that outlives one request (a
+    # test's, a command's) must not hand the first request's language to the next.
+    app.before_request(refresh)
     app.context_processor(language_context)
+    app.jinja_env.filters.update(datetime_text=datetime_text, translated=translated)

@@ -2,15 +2,12 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from flask import Blueprint, current_app, redirect, request
+from flask import Blueprint, redirect, request
 from flask_login import current_user
 
 from assessor.db import db
-from assessor.languages.selection import (
-    LANGUAGE_COOKIE,
-    LANGUAGE_COOKIE_MAX_AGE,
-    supported,
-)
+from assessor.languages.cookie import remember_language
+from assessor.languages.selection import supported
 from assessor.users.views import safe_next
 
 blueprint = Blueprint("languages", __name__)
@@ -30,14 +27,7 @@ def choose():
     response = redirect(without_language_parameter(safe_next(request.form.get("next", "/"))))
     if not supported(language):
         return response
-    response.set_cookie(
-        LANGUAGE_COOKIE,
-        language,
-        max_age=LANGUAGE_COOKIE_MAX_AGE,
-        secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
-        httponly=True,
-        samesite="Lax",
-    )
+    remember_language(response, language)
     if current_user.is_authenticated and current_user.language != language:
         current_user.language = language
         db.session.commit()

@@ -29,6 +29,7 @@ class JudgementSchema(Schema):
     answer = fields.String()
     level = fields.Integer(allow_none=True)
     rationale = fields.String()
+    rationale_language = fields.String(allow_none=True)
     evidence_urls = fields.List(fields.String())
     change_reason = fields.String(allow_none=True)
 

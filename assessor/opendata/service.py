@@ -60,6 +60,7 @@ JUDGEMENT_COLUMNS = (
     Answer.not_applicable,
     Answer.insufficient_information,
     Answer.rationale,
+    Answer.rationale_language,
     Answer.change_reason,
     Assessment.revises_id,
 )
@@ -155,6 +156,7 @@ def _judgement(row: Row, urls: list[str], permalink: str) -> dict[str, Any]:
         "answer": answer_kind(row),
         "level": row.level,
         "rationale": row.rationale,
+        "rationale_language": row.rationale_language,
         "evidence_urls": urls,
         "change_reason": row.change_reason,
     }

@@ -7,47 +7,80 @@ The same rules as the API apply, after FormSchema turns a browser's empty fields
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, post_load
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assessor.assessments.forms import FormSchema
 from assessor.exceptions import InvalidInput
-from assessor.processes.models import Process
-from assessor.processes.schemas import ProcessInSchema, ProcessSearchArgsSchema
+from assessor.languages.messages import N_
+from assessor.processes.models import LAYERS, SCOPES, Process
+from assessor.processes.schemas import (
+    MAX_DESCRIPTION_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_SEARCH_LENGTH,
+    ProcessInSchema,
+    ProcessSearchArgsSchema,
+    StrippedString,
+    at_most,
+    date_field,
+    one_of,
+    required_text,
+    url_field,
+)
 from assessor.validation import error_paths
 
 FIELD_LABELS = {
-    "name": "Name",
-    "convening_organization": "Convening organization",
-    "description": "Description",
-    "public_url": "Public web address",
-    "scope": "Scope",
-    "layer": "Layer",
-    "starts_on": "Start date",
-    "ends_on": "End date",
+    "name": _l("Name"),
+    "convening_organization": _l("Convening organization"),
+    "description": _l("Description"),
+    "public_url": _l("Public web address"),
+    "scope": _l("Scope"),
+    "layer": _l("Layer"),
+    "starts_on": _l("Start date"),
+    "ends_on": _l("End date"),
 }
 QUERY_LABELS = {
-    "q": "Search",
-    "organization": "Organization",
-    "scope": "Scope",
-    "layer": "Layer",
-    "page": "Page",
+    "q": _l("Search"),
+    "organization": _l("Organization"),
+    "scope": _l("Scope"),
+    "layer": _l("Layer"),
+    "page": _l("Page"),
+}
+# The API's messages (schemas.MESSAGES) as the pages say them. Those marshmallow fills in are
+# translated as it does so; the others stay plain text, which form_page translates.
+PAGE_MESSAGES = {
+    "blank": N_("must not be blank"),
+    "too_long": _l("must be at most {max} characters"),
+    "one_of": _l("must be one of: {choices}"),
+    "date": N_("must be a date such as 2013-10-24"),
+    "url": N_("must be an http or https URL"),
 }
 
 # The form always shows every field, so one left empty clears what was stored.
 CLEARED_VALUES = {"description": "", "public_url": None, "starts_on": None, "ends_on": None}
 # A person leaves a field empty rather than "missing data"; say what to do instead.
 REQUIRED_MESSAGES = {
-    "name": "must not be blank",
-    "convening_organization": "must not be blank",
-    "scope": "choose a scope",
-    "layer": "choose a layer",
+    "name": N_("must not be blank"),
+    "convening_organization": N_("must not be blank"),
+    "scope": N_("choose a scope"),
+    "layer": N_("choose a layer"),
 }
 
 
 class ProcessFormSchema(FormSchema, ProcessInSchema):
-    """A posted process form: ProcessInSchema's fields, with FormSchema's empty fields."""
+    """A posted process form: ProcessInSchema's rules, with FormSchema's empty fields and the
+    page's messages."""
+
+    name = required_text(MAX_NAME_LENGTH, PAGE_MESSAGES)
+    convening_organization = required_text(MAX_NAME_LENGTH, PAGE_MESSAGES)
+    description = StrippedString(validate=at_most(MAX_DESCRIPTION_LENGTH, PAGE_MESSAGES))
+    public_url = url_field(PAGE_MESSAGES)
+    scope = one_of(SCOPES, PAGE_MESSAGES, required=True)
+    layer = one_of(LAYERS, PAGE_MESSAGES, required=True)
+    starts_on = date_field(PAGE_MESSAGES)
+    ends_on = date_field(PAGE_MESSAGES)
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -64,6 +97,11 @@ class ProcessFormSchema(FormSchema, ProcessInSchema):
 
 class ProcessListArgsSchema(FormSchema, ProcessSearchArgsSchema):
     """The list page's query string: blank filters and unknown parameters are ignored."""
+
+    text = StrippedString(data_key="q", validate=at_most(MAX_SEARCH_LENGTH, PAGE_MESSAGES))
+    scope = one_of(SCOPES, PAGE_MESSAGES)
+    layer = one_of(LAYERS, PAGE_MESSAGES)
+    organization = StrippedString(validate=at_most(MAX_NAME_LENGTH, PAGE_MESSAGES))
 
 
 def load_process_form(form: Mapping[str, str]) -> dict[str, Any]:

@@ -6,27 +6,28 @@ links gives chains. Only published and withdrawn versions are public, so only th
 
 from typing import Any
 
+from flask_babel import format_decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from assessor.assessments.access import PUBLIC_STATUSES
-from assessor.assessments.history import describe_answer
 from assessor.assessments.models import Answer, Assessment
 from assessor.rubrics.models import Pillar, Question, RubricVersion
+from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import evidence_counts, score_of
-from assessor.scoring import AssessmentScore, display_score
+from assessor.scorecards.formatting import SCORE_PATTERN
+from assessor.scoring import AssessmentScore, round_half_up
 from assessor.stakeholders import stakeholder_label
-
-NO_CHANGE = "0.0"
 
 
 def score_change_text(change: float | None) -> str:
     """A change of score with its sign (a minus sign, not a hyphen) and one decimal; "—" if none."""
     if change is None:
         return "—"
-    shown = display_score(abs(change))
-    if shown == NO_CHANGE:
-        return NO_CHANGE
+    rounded = round_half_up(abs(change), 1)
+    shown = format_decimal(rounded, SCORE_PATTERN)
+    if rounded == 0:
+        return shown
     return f"+{shown}" if change > 0 else f"\N{MINUS SIGN}{shown}"
 
 
@@ -69,12 +70,12 @@ def _change(before: float | None, after: float | None) -> float | None:
 
 
 def _pillar_changes(
-    previous: AssessmentScore, result: AssessmentScore, rubric: RubricVersion
+    previous: AssessmentScore, result: AssessmentScore, rubric: RubricVersion, language: str
 ) -> list[dict[str, Any]]:
     """Each pillar's score before and after a revision."""
     return [
         {
-            "title": pillar.title,
+            "title": rubric_text(pillar, "title", language),
             "before": old.score,
             "after": new.score,
             "change": _change(old.score, new.score),
@@ -84,38 +85,44 @@ def _pillar_changes(
 
 
 def _choice(answer: Answer | None) -> dict[str, Any] | None:
-    """What describe_answer reads of an answer: its level or kind."""
+    """An answer's level or kind, which the page puts in words; None when there is none."""
     if answer is None:
         return None
-    return {"level": answer.level, "not_applicable": answer.not_applicable}
+    kind = "level" if answer.level is not None else None
+    if kind is None:
+        kind = "not_applicable" if answer.not_applicable else "insufficient_information"
+    return {"kind": kind, "level": answer.level}
 
 
 def _question_change(
-    pillar: Pillar, question: Question, old: Answer | None, new: Answer
+    pillar: Pillar, question: Question, old: Answer | None, new: Answer, language: str
 ) -> dict[str, Any] | None:
     """How a revision changed one answer; None when it kept the answer and gave no reason."""
-    before, after = describe_answer(_choice(old)), describe_answer(_choice(new))
+    before, after = _choice(old), _choice(new)
     # A reason without a change of level marks other changes, such as new evidence.
     if before == after and new.change_reason is None:
         return None
     return {
         "key": question.key,
-        "prompt": question.prompt,
-        "pillar": pillar.title,
+        "prompt": rubric_text(question, "prompt", language),
+        "pillar": rubric_text(pillar, "title", language),
         "before": before,
         "after": after,
-        "reason": new.change_reason.replace("_", " ") if new.change_reason else None,
+        "reason": new.change_reason,
         "rationale": new.rationale,
+        "rationale_language": new.rationale_language,
     }
 
 
-def _question_changes(previous: Assessment, assessment: Assessment) -> list[dict[str, Any]]:
+def _question_changes(
+    previous: Assessment, assessment: Assessment, language: str
+) -> list[dict[str, Any]]:
     """The answers a revision changed or gave a reason of change, in rubric order."""
     before = {answer.question_key: answer for answer in previous.answers}
     # A published assessment answers every question.
     after = {answer.question_key: answer for answer in assessment.answers}
     changes = (
-        _question_change(pillar, question, before.get(question.key), after[question.key])
+        _question_change(pillar, question, before.get(question.key), after[question.key], language)
         for pillar in assessment.rubric.pillars
         for question in pillar.questions
     )
@@ -123,9 +130,11 @@ def _question_changes(previous: Assessment, assessment: Assessment) -> list[dict
 
 
 def _version(
-    assessment: Assessment, previous: Assessment | None, counts: dict[int, int]
+    assessment: Assessment, previous: Assessment | None, counts: dict[int, int], language: str
 ) -> dict[str, Any]:
-    """One published version, compared with the version it revises."""
+    """One published version, compared with the version it revises, its rubric text in
+    ``language`` if the rubric has it."""
+    shown = text_language(assessment.rubric, language)
     result = score_of(assessment, counts)
     version = {
         "assessment_id": assessment.id,
@@ -135,6 +144,7 @@ def _version(
         "withdrawal_reason": assessment.withdrawal_reason,
         "score": result.score,
         "band": result.band,
+        "text_language": shown,
         "score_change": None,
         "pillars": [],
         "questions": [],
@@ -142,12 +152,12 @@ def _version(
     if previous is not None:
         earlier = score_of(previous, counts)
         version["score_change"] = _change(earlier.score, result.score)
-        version["pillars"] = _pillar_changes(earlier, result, assessment.rubric)
-        version["questions"] = _question_changes(previous, assessment)
+        version["pillars"] = _pillar_changes(earlier, result, assessment.rubric, shown)
+        version["questions"] = _question_changes(previous, assessment, shown)
     return version
 
 
-def _chain(chain: list[Assessment], counts: dict[int, int]) -> dict[str, Any]:
+def _chain(chain: list[Assessment], counts: dict[int, int], language: str) -> dict[str, Any]:
     """A chain of revisions as plain data, each version compared with the one before."""
     first = chain[0]
     return {
@@ -156,18 +166,19 @@ def _chain(chain: list[Assessment], counts: dict[int, int]) -> dict[str, Any]:
         "perspective": stakeholder_label(first.perspective),
         "rubric": first.rubric.label,
         "versions": [
-            _version(assessment, chain[index - 1] if index else None, counts)
+            _version(assessment, chain[index - 1] if index else None, counts, language)
             for index, assessment in enumerate(chain)
         ],
     }
 
 
-def process_history(session: Session, process_id: int) -> dict[str, Any]:
-    """The revised chains of the process's public assessments, and how many were never revised."""
+def process_history(session: Session, process_id: int, language: str) -> dict[str, Any]:
+    """The revised chains of the process's public assessments, and how many were never revised;
+    rubric text in ``language`` where the rubric has it."""
     chains = revision_chains(_public_assessments(session, process_id))
     revised = [chain for chain in chains if len(chain) > 1]
     counts = evidence_counts(session, [assessment for chain in revised for assessment in chain])
     return {
-        "chains": [_chain(chain, counts) for chain in revised],
+        "chains": [_chain(chain, counts, language) for chain in revised],
         "unrevised": len(chains) - len(revised),
     }

@@ -2,16 +2,23 @@
 
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assessor.db import Base, UTCDateTime, one_of, utcnow
 
+# In English as data, as the API gives them; the *_LABELS are what pages show.
 SCOPES = {"global": "Global", "regional": "Regional", "national": "National"}
+SCOPE_LABELS = {"global": _l("Global"), "regional": _l("Regional"), "national": _l("National")}
 # WSIS+10 (IGF 2013 Workshop #41 report, recommendation 2): governance of / on the Internet.
 LAYERS = {
     "of_the_internet": "Governance of the Internet",
     "on_the_internet": "Governance on the Internet",
+}
+LAYER_LABELS = {
+    "of_the_internet": _l("Governance of the Internet"),
+    "on_the_internet": _l("Governance on the Internet"),
 }
 
 

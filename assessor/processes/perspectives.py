@@ -7,12 +7,15 @@ and the agreement between assessors, as plain data for the process page.
 
 from typing import Any
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from assessor.assessments.models import Assessment
 from assessor.rubrics.models import Pillar, RubricVersion
+from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.charts import RadarSeries, radar_chart
 from assessor.scorecards.data import consolidation_of, latest_published
 from assessor.scoring import Consolidation
@@ -22,7 +25,7 @@ from assessor.stakeholders import stakeholder_label
 MIN_ASSESSMENTS = 2
 # A radar needs three axes to enclose an area; with fewer pillars the table says it all.
 RADAR_MIN_PILLARS = 3
-RADAR_DESCRIPTION = (
+RADAR_DESCRIPTION = _l(
     "Each stakeholder perspective's pillar scores, from 0 at the centre to 100 at the edge; "
     "the table above gives the same figures."
 )
@@ -55,13 +58,19 @@ def _perspective_row(view) -> dict[str, Any]:
     }
 
 
-def _section(rubric: RubricVersion, consolidation: Consolidation) -> dict[str, Any]:
-    """The perspective table of one rubric version, with the consolidation across all groups."""
+def _section(rubric: RubricVersion, consolidation: Consolidation, language: str) -> dict[str, Any]:
+    """The perspective table of one rubric version, with the consolidation across all groups;
+    its text in ``language`` if the rubric has it."""
+    shown = text_language(rubric, language)
     return {
         "rubric_id": rubric.id,
         "rubric": rubric.label,
-        "rubric_title": rubric.title,
-        "pillars": [{"key": pillar.key, "title": pillar.title} for pillar in rubric.pillars],
+        "rubric_title": rubric_text(rubric, "title", shown),
+        "text_language": shown,
+        "pillars": [
+            {"key": pillar.key, "title": rubric_text(pillar, "title", shown)}
+            for pillar in rubric.pillars
+        ],
         "perspectives": [_perspective_row(view) for view in consolidation.perspectives],
         "spread": [pillar.spread for pillar in consolidation.spread],
         "all": {
@@ -84,18 +93,19 @@ def perspective_radar(section: dict[str, Any]) -> Markup | None:
     return radar_chart(
         series,
         titles,
-        title=f"Pillar scores by stakeholder perspective, {section['rubric']}",
-        description=RADAR_DESCRIPTION,
+        title=_("Pillar scores by stakeholder perspective, %(rubric)s", rubric=section["rubric"]),
+        description=str(RADAR_DESCRIPTION),
         id_prefix=f"perspectives-{section['rubric_id']}",
     )
 
 
-def perspective_sections(session: Session, process_id: int) -> list[dict[str, Any]]:
-    """A section per rubric version with MIN_ASSESSMENTS or more current published assessments."""
+def perspective_sections(session: Session, process_id: int, language: str) -> list[dict[str, Any]]:
+    """A section per rubric version with MIN_ASSESSMENTS or more current published assessments,
+    rubric text in ``language`` where the rubric has it."""
     sections = []
     for rubric in _published_rubrics(session, process_id):
         published = latest_published(session, process_id, rubric)
         if len(published) >= MIN_ASSESSMENTS:
-            section = _section(rubric, consolidation_of(rubric, published))
+            section = _section(rubric, consolidation_of(rubric, published), language)
             sections.append({**section, "radar": perspective_radar(section)})
     return sections

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from assessor.db import db
 from assessor.exceptions import InvalidInput
+from assessor.languages.messages import translated_fields
 from assessor.processes.representatives import (
     grant_representative,
     representatives_of,
@@ -34,7 +35,7 @@ def index(process_id: int):
             grant_representative(db.session, current_user, process, email)
         except InvalidInput as error:
             db.session.rollback()
-            errors = error.fields
+            errors = translated_fields(error.fields)
         else:
             db.session.commit()
             return redirect(url_for(".index", process_id=process_id))

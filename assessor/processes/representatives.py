@@ -5,6 +5,7 @@ from sqlalchemy.orm import Session
 
 from assessor import audit
 from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
+from assessor.languages.messages import N_
 from assessor.processes.models import Process, ProcessRepresentative
 from assessor.users.models import User
 from assessor.users.service import find_user_by_email
@@ -23,7 +24,7 @@ def representatives_of(session: Session, process: Process) -> list[User]:
 
 def _require_admin(user: User) -> None:
     if not user.has_role("admin"):
-        raise NotAllowed("Only administrators grant the right to reply for a process.")
+        raise NotAllowed(N_("Only administrators grant the right to reply for a process."))
 
 
 def represents(session: Session, user: User | None, process_id: int) -> bool:
@@ -37,7 +38,8 @@ def grant_representative(session: Session, admin: User, process: Process, email:
     _require_admin(admin)
     user = find_user_by_email(session, email)
     if user is None or not user.active:
-        raise InvalidInput({"email": [f"no active account has the email {email.strip()}"]})
+        message = N_("no active account has the email %(email)s", email=email.strip())
+        raise InvalidInput({"email": [message]})
     if not represents(session, user, process.id):
         session.add(
             ProcessRepresentative(process_id=process.id, user_id=user.id, granted_by_id=admin.id)

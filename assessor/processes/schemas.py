@@ -1,5 +1,6 @@
 """Schemas for processes: what a client may send (``*InSchema``) and what it gets back."""
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from flask import url_for
@@ -12,6 +13,14 @@ MAX_NAME_LENGTH = 300
 MAX_DESCRIPTION_LENGTH = 10_000
 MAX_URL_LENGTH = 2000
 MAX_SEARCH_LENGTH = 200
+# What the API says; the pages' forms say the same in the reader's language (see forms.py).
+MESSAGES = {
+    "blank": "must not be blank",
+    "too_long": "must be at most {max} characters",
+    "one_of": "must be one of: {choices}",
+    "date": "must be a date such as 2013-10-24",
+    "url": "must be an http or https URL",
+}
 
 
 class StrippedString(fields.String):
@@ -21,48 +30,48 @@ class StrippedString(fields.String):
         return super()._deserialize(value, attr, data, **kwargs).strip()
 
 
-def _required_text(max_length: int) -> StrippedString:
+def at_most(max_length: int, messages: Mapping[str, str]) -> validate.Length:
+    return validate.Length(max=max_length, error=messages["too_long"])
+
+
+def required_text(max_length: int, messages: Mapping[str, str]) -> StrippedString:
     return StrippedString(
         required=True,
         validate=[
-            validate.Length(min=1, error="must not be blank"),
-            validate.Length(max=max_length, error="must be at most {max} characters"),
+            validate.Length(min=1, error=messages["blank"]),
+            at_most(max_length, messages),
         ],
     )
 
 
-def _one_of(choices: dict[str, str]) -> fields.String:
-    return fields.String(
-        required=True, validate=validate.OneOf(choices, error="must be one of: {choices}")
-    )
+def one_of(choices: Mapping[str, str], messages: Mapping[str, str], **options) -> fields.String:
+    return fields.String(validate=validate.OneOf(choices, error=messages["one_of"]), **options)
 
 
-def _date() -> fields.Date:
-    return fields.Date(
-        allow_none=True, error_messages={"invalid": "must be a date such as 2013-10-24"}
+def date_field(messages: Mapping[str, str]) -> fields.Date:
+    return fields.Date(allow_none=True, error_messages={"invalid": messages["date"]})
+
+
+def url_field(messages: Mapping[str, str]) -> fields.Url:
+    return fields.Url(
+        allow_none=True,
+        schemes={"http", "https"},
+        validate=at_most(MAX_URL_LENGTH, messages),
+        error_messages={"invalid": messages["url"]},
     )
 
 
 class ProcessInSchema(StrictSchema):
     """A process as a client describes it; PATCH loads it with ``partial=True``."""
 
-    name = _required_text(MAX_NAME_LENGTH)
-    convening_organization = _required_text(MAX_NAME_LENGTH)
-    description = StrippedString(
-        validate=validate.Length(
-            max=MAX_DESCRIPTION_LENGTH, error="must be at most {max} characters"
-        )
-    )
-    public_url = fields.Url(
-        allow_none=True,
-        schemes={"http", "https"},
-        validate=validate.Length(max=MAX_URL_LENGTH, error="must be at most {max} characters"),
-        error_messages={"invalid": "must be an http or https URL"},
-    )
-    scope = _one_of(SCOPES)
-    layer = _one_of(LAYERS)
-    starts_on = _date()
-    ends_on = _date()
+    name = required_text(MAX_NAME_LENGTH, MESSAGES)
+    convening_organization = required_text(MAX_NAME_LENGTH, MESSAGES)
+    description = StrippedString(validate=at_most(MAX_DESCRIPTION_LENGTH, MESSAGES))
+    public_url = url_field(MESSAGES)
+    scope = one_of(SCOPES, MESSAGES, required=True)
+    layer = one_of(LAYERS, MESSAGES, required=True)
+    starts_on = date_field(MESSAGES)
+    ends_on = date_field(MESSAGES)
 
 
 class ProcessSearchArgsSchema(PageArgsSchema):
@@ -71,15 +80,10 @@ class ProcessSearchArgsSchema(PageArgsSchema):
     # Clients send query parameters, not fields; say so when one is not known.
     error_messages: ClassVar[dict[str, str]] = {"unknown": "Unknown parameter"}
 
-    text = StrippedString(
-        data_key="q",
-        validate=validate.Length(max=MAX_SEARCH_LENGTH, error="must be at most {max} characters"),
-    )
-    scope = fields.String(validate=validate.OneOf(SCOPES, error="must be one of: {choices}"))
-    layer = fields.String(validate=validate.OneOf(LAYERS, error="must be one of: {choices}"))
-    organization = StrippedString(
-        validate=validate.Length(max=MAX_NAME_LENGTH, error="must be at most {max} characters")
-    )
+    text = StrippedString(data_key="q", validate=at_most(MAX_SEARCH_LENGTH, MESSAGES))
+    scope = one_of(SCOPES, MESSAGES)
+    layer = one_of(LAYERS, MESSAGES)
+    organization = StrippedString(validate=at_most(MAX_NAME_LENGTH, MESSAGES))
 
 
 class ProcessRecordSchema(Schema):

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from assessor import audit
 from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
+from assessor.languages.messages import N_
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.users.models import User
@@ -19,14 +20,14 @@ EDITOR_ROLES = ("assessor", "admin")
 def require_process_editor(user: User) -> None:
     """Refuse users who may read processes but not describe them."""
     if not any(user.has_role(role) for role in EDITOR_ROLES):
-        raise NotAllowed("Only assessors and administrators may describe processes.")
+        raise NotAllowed(N_("Only assessors and administrators may describe processes."))
 
 
 def get_process(session: Session, process_id: int) -> Process:
     """The process with this id; processes are public, so only unknown ids are refused."""
     process = session.get(Process, process_id)
     if process is None:
-        raise NotVisible(f"There is no process {process_id}.")
+        raise NotVisible(N_("There is no process %(id)s.", id=process_id))
     return process
 
 
@@ -63,9 +64,8 @@ def search_processes(
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on is not None and ends_on is not None and ends_on < starts_on:
-        raise InvalidInput(
-            {"ends_on": [f"must be on or after starts_on ({starts_on.isoformat()})"]}
-        )
+        message = N_("must be on or after starts_on (%(date)s)", date=starts_on.isoformat())
+        raise InvalidInput({"ends_on": [message]})
 
 
 def create_process(session: Session, creator: User, values: dict[str, Any]) -> Process:

@@ -13,6 +13,8 @@ from assessor.assessments.models import Assessment
 from assessor.assessments.service import assessments_query
 from assessor.db import db
 from assessor.exceptions import InvalidInput, NotAllowed
+from assessor.languages.messages import translated_fields
+from assessor.languages.selection import current_language
 from assessor.processes.forms import (
     FIELD_LABELS,
     QUERY_LABELS,
@@ -22,7 +24,7 @@ from assessor.processes.forms import (
     load_process_form,
 )
 from assessor.processes.history import process_history, score_change_text
-from assessor.processes.models import LAYERS, SCOPES, Process
+from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
 from assessor.processes.perspectives import perspective_sections
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
@@ -34,7 +36,6 @@ from assessor.processes.service import (
 )
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.scorecards.data import evidence_counts, score_of
-from assessor.scoring import display_score
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
 from assessor.validation import DEFAULT_PER_PAGE
@@ -112,8 +113,8 @@ def index():
         ignored=ignored,
         query_labels=QUERY_LABELS,
         organizations=convening_organizations(db.session),
-        scopes=SCOPES,
-        layers=LAYERS,
+        scopes=SCOPE_LABELS,
+        layers=LAYER_LABELS,
         may_edit=may_edit_processes(signed_in_user()),
     )
 
@@ -136,7 +137,7 @@ def assessment_row(
     }
     if assessment.status in PUBLIC_STATUSES:
         result = score_of(assessment, counts)
-        row |= {"score": display_score(result.score), "band": result.band}
+        row |= {"score": result.score, "band": result.band}
     return row
 
 
@@ -163,10 +164,10 @@ def show(process_id: int):
     return render_template(
         "processes/show.html",
         process=process,
-        scopes=SCOPES,
-        layers=LAYERS,
+        scopes=SCOPE_LABELS,
+        layers=LAYER_LABELS,
         assessments=process_assessments(process, user),
-        perspectives=perspective_sections(db.session, process.id),
+        perspectives=perspective_sections(db.session, process.id, current_language()),
         may_edit=may_edit_processes(user),
         may_assess=user is not None and user.has_role("assessor"),
         saved=request.args.get("saved") == "1",
@@ -179,7 +180,7 @@ def history(process_id: int):
     return render_template(
         "processes/history.html",
         process=process,
-        history=process_history(db.session, process.id),
+        history=process_history(db.session, process.id, current_language()),
     )
 
 
@@ -189,10 +190,10 @@ def form_page(process: Process | None, values: dict[str, Any], errors: dict[str,
         "processes/form.html",
         process=process,
         values=values,
-        errors=errors,
+        errors=translated_fields(errors),
         labels=FIELD_LABELS,
-        scopes=SCOPES,
-        layers=LAYERS,
+        scopes=SCOPE_LABELS,
+        layers=LAYER_LABELS,
     )
     return page, 422 if errors else 200
 

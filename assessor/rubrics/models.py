@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
@@ -18,7 +19,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from assessor.db import Base, JSONDocument, UTCDateTime, utcnow
 
 # The anchors every rubric's five levels share: 0 absent ... 4 fully realised and verifiable.
+# In English as data, exports and the API carry them; LEVEL_LABELS are what pages show.
 LEVEL_NAMES = ("Absent", "Minimal", "Partial", "Substantial", "Full")
+LEVEL_LABELS = (_l("Absent"), _l("Minimal"), _l("Partial"), _l("Substantial"), _l("Full"))
 
 
 class RubricVersion(Base):

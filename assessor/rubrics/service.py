@@ -1,11 +1,12 @@
 """Storing rubric versions and finding them again."""
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assessor.rubrics.loader import RubricFile, content_hash
+from assessor.rubrics.loader import RubricFile
 from assessor.rubrics.models import (
     Citation,
     LevelDescriptor,
@@ -20,10 +21,27 @@ class RubricVersionConflict(Exception):
     """A file changes a rubric version that is already loaded; versions never change."""
 
 
+class LoadState(StrEnum):
+    LOADED = "loaded"
+    UNCHANGED = "unchanged"
+    # Translations of a loaded version may be added or corrected; its content and text may not.
+    TRANSLATIONS_UPDATED = "translations updated"
+
+
 @dataclass(frozen=True, slots=True)
 class LoadOutcome:
     rubric: RubricVersion
-    created: bool
+    state: LoadState
+
+    @property
+    def description(self) -> str:
+        """What loading did, as ``flask rubrics load`` reports it."""
+        languages = ", ".join(self.rubric.languages)
+        if self.state is LoadState.LOADED:
+            return f"loaded, in {languages}"
+        if self.state is LoadState.TRANSLATIONS_UPDATED:
+            return f"translations updated, now in {languages}"
+        return "already loaded, unchanged"
 
 
 def _build_question(data: dict, position: int, sources: dict[str, RubricSource]) -> Question:
@@ -34,9 +52,13 @@ def _build_question(data: dict, position: int, sources: dict[str, RubricSource])
         weight=data["weight"],
         evidence_threshold=data["evidence_threshold"],
         not_applicable_allowed=data["not_applicable_allowed"],
+        translations=data["translations"],
         position=position,
         levels=[
-            LevelDescriptor(level=lv["level"], descriptor=lv["descriptor"]) for lv in data["levels"]
+            LevelDescriptor(
+                level=lv["level"], descriptor=lv["descriptor"], translations=lv["translations"]
+            )
+            for lv in data["levels"]
         ],
         citations=[
             Citation(source=sources[cited["source"]], locator=cited["locator"], position=index)
@@ -63,6 +85,7 @@ def _build_rubric(rubric_file: RubricFile) -> RubricVersion:
             key=pillar["key"],
             title=pillar["title"],
             summary=pillar["summary"],
+            translations=pillar["translations"],
             weight=pillar["weight"],
             position=p,
             questions=[_build_question(q, i, sources) for i, q in enumerate(pillar["questions"])],
@@ -74,30 +97,53 @@ def _build_rubric(rubric_file: RubricFile) -> RubricVersion:
         version=data["version"],
         title=data["title"],
         language=data["language"],
-        languages=[data["language"]],
+        languages=data["languages"],
         summary=data["summary"],
+        translations=data["translations"],
         content_hash=rubric_file.content_hash,
-        translations_hash=content_hash({}),
+        translations_hash=rubric_file.translations_hash,
         sources=list(sources.values()),
         pillars=pillars,
     )
 
 
+def _replace_translations(rubric: RubricVersion, rubric_file: RubricFile) -> None:
+    """Give a loaded version the file's languages and translations; the rest is the same."""
+    data = rubric_file.data
+    rubric.languages = data["languages"]
+    rubric.translations = data["translations"]
+    rubric.translations_hash = rubric_file.translations_hash
+    for pillar, pillar_data in zip(rubric.pillars, data["pillars"], strict=True):
+        pillar.translations = pillar_data["translations"]
+        for question, question_data in zip(pillar.questions, pillar_data["questions"], strict=True):
+            question.translations = question_data["translations"]
+            for level, level_data in zip(question.levels, question_data["levels"], strict=True):
+                level.translations = level_data["translations"]
+
+
 def store_rubric(session: Session, rubric_file: RubricFile) -> LoadOutcome:
-    """Add a rubric version unless it is there already; refuse one whose content changed."""
+    """Add a rubric version, or update the translations of one already loaded.
+
+    A loaded version whose content or text in its own language differs is refused: scores
+    given against it must keep the exact text they were given against.
+    """
     slug, version = rubric_file.data["slug"], rubric_file.data["version"]
     existing = find_rubric(session, slug, version)
-    if existing is not None:
-        if existing.content_hash != rubric_file.content_hash:
-            raise RubricVersionConflict(
-                f"{rubric_file.file}: {slug}@{version} is already loaded with different content; "
-                "rubric versions never change, so give the changed file a new version number"
-            )
-        return LoadOutcome(existing, created=False)
-    rubric = _build_rubric(rubric_file)
-    session.add(rubric)
+    if existing is None:
+        rubric = _build_rubric(rubric_file)
+        session.add(rubric)
+        session.flush()
+        return LoadOutcome(rubric, LoadState.LOADED)
+    if existing.content_hash != rubric_file.content_hash:
+        raise RubricVersionConflict(
+            f"{rubric_file.file}: {slug}@{version} is already loaded with different content; "
+            "rubric versions never change, so give the changed file a new version number"
+        )
+    if existing.translations_hash == rubric_file.translations_hash:
+        return LoadOutcome(existing, LoadState.UNCHANGED)
+    _replace_translations(existing, rubric_file)
     session.flush()
-    return LoadOutcome(rubric, created=True)
+    return LoadOutcome(existing, LoadState.TRANSLATIONS_UPDATED)
 
 
 def _with_content():

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from marshmallow import Schema, ValidationError, fields, post_load, validate
 from sqlalchemy import Select, func, select
 from werkzeug.datastructures import MultiDict
@@ -15,6 +16,7 @@ from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.extensions import limiter
+from assessor.languages.messages import N_
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
     get_batch,
@@ -24,8 +26,8 @@ from assessor.scorecards.batches import (
     zip_file_name,
 )
 from assessor.scorecards.data import evidence_counts, score_of
+from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import BatchDownload
-from assessor.scoring import display_score
 from assessor.stakeholders import stakeholder_label
 from assessor.validation import MAX_ID, error_paths, row_id
 
@@ -58,12 +60,21 @@ class ListArgsSchema(FormSchema):
 
 
 class BatchStatusSchema(Schema):
-    """What the batch page shows and its script polls for."""
+    """What the batch page shows and its script polls for, its words in the reader's language."""
 
     status = fields.String()
     done = fields.Integer()
     total = fields.Integer()
+    progress = fields.Method("_progress")
     download_url = fields.Method("_download_url")
+
+    def _progress(self, batch: BatchDownload) -> str:
+        return ngettext(
+            "%(done)s of %(num)d scorecard rendered",
+            "%(done)s of %(num)d scorecards rendered",
+            batch.total,
+            done=batch.done,
+        )
 
     def _download_url(self, batch: BatchDownload) -> str | None:
         return url_for("batches.download", token=batch.id) if batch.status == "done" else None
@@ -109,7 +120,7 @@ def scorecard_row(assessment: Assessment, counts: dict[int, int]) -> dict[str, A
         "perspective": stakeholder_label(assessment.perspective),
         "rubric": assessment.rubric.label,
         "published_at": assessment.published_at,
-        "score": display_score(result.score),
+        "score": result.score,
         "band": result.band,
     }
 
@@ -151,7 +162,7 @@ def create():
             "scorecards/batch_refused.html", messages=messages, max_scorecards=MAX_SCORECARDS
         )
         return page, 422
-    return redirect(url_for(".show", token=batch.id), code=303)
+    return redirect(url_for(".show", token=batch.id, **language_args()), code=303)
 
 
 @blueprint.get(f"/batches/<{TOKEN}:token>")
@@ -161,7 +172,7 @@ def show(token: str):
         "scorecards/batch.html",
         token=batch.id,
         state=BatchStatusSchema().dump(batch),
-        error=batch.error,
+        status_url=url_for(".status", token=batch.id, **language_args()),
         file_name=zip_file_name(batch),
     )
 
@@ -175,7 +186,7 @@ def status(token: str):
 def download(token: str):
     batch = get_batch(db.session, token)
     if batch.status != "done":
-        raise Conflict("These scorecards are not ready yet.")
+        raise Conflict(N_("These scorecards are not ready yet."))
     response = Response(batch.zip, mimetype="application/zip")
     response.headers["Content-Disposition"] = f'attachment; filename="{zip_file_name(batch)}"'
     response.headers["Cache-Control"] = "private, no-cache"

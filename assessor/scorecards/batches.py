@@ -2,7 +2,8 @@
 
 The batch, its progress and its ZIP live in the database, so every app process and the
 worker see the same. Each scorecard goes through the same code as a single download, so one
-already rendered is taken from the store rather than rendered again.
+already rendered is taken from the store rather than rendered again. The job renders in the
+language of the request that asked for the batch, which it is given with the batch's token.
 """
 
 import io
@@ -12,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from huey import crontab
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, selectinload
@@ -22,6 +25,7 @@ from assessor.assessments.service import split_rubric_label
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput, NotVisible
 from assessor.jobs import enqueue, huey, task_app
+from assessor.languages.selection import SOURCE_LANGUAGE, current_language
 from assessor.processes.models import Process
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.scorecards.document import scorecard_file_name
@@ -46,7 +50,8 @@ def chosen_ids(session: Session, assessment_ids: Iterable[int]) -> list[int]:
     """The ids once each, in the order chosen, if each names a published or withdrawn scorecard."""
     ids = list(dict.fromkeys(assessment_ids))
     if not 1 <= len(ids) <= MAX_SCORECARDS:
-        raise InvalidInput({"assessment_id": [f"choose from 1 to {MAX_SCORECARDS} scorecards"]})
+        message = _("choose from 1 to %(max)s scorecards", max=MAX_SCORECARDS)
+        raise InvalidInput({"assessment_id": [message]})
     public = set(
         session.scalars(
             select(Assessment.id).where(
@@ -57,13 +62,14 @@ def chosen_ids(session: Session, assessment_ids: Iterable[int]) -> list[int]:
     # Drafts and unknown ids are refused alike, so nobody learns that a draft exists.
     refused = [str(assessment_id) for assessment_id in ids if assessment_id not in public]
     if refused:
-        message = f"no published scorecard has the id {', '.join(refused)}"
+        message = _("no published scorecard has the id %(ids)s", ids=", ".join(refused))
         raise InvalidInput({"assessment_id": [message]})
     return ids
 
 
 def start_batch(session: Session, assessment_ids: Iterable[int], base_url: str) -> BatchDownload:
-    """A batch of the chosen scorecards, committed and then queued for rendering.
+    """A batch of the chosen scorecards, committed and then queued for rendering in the
+    language of this request.
 
     ``base_url`` is the site's root as the requester sees it, for the scorecards' permalinks.
     """
@@ -72,7 +78,7 @@ def start_batch(session: Session, assessment_ids: Iterable[int], base_url: str) 
     session.add(batch)
     # Committed before it is queued, so that a worker in another process finds it.
     session.commit()
-    enqueue(render_batch_job, batch.id)
+    enqueue(render_batch_job, batch.id, current_language())
     # Run at once (HUEY_IMMEDIATE), the job changed the batch through a session of its own.
     session.expire(batch)
     return batch
@@ -92,14 +98,15 @@ def zip_file_name(batch: BatchDownload) -> str:
 
 
 @huey.task()
-def render_batch_job(token: str) -> None:
+def render_batch_job(token: str, language: str = SOURCE_LANGUAGE) -> None:
     """The queued job: renders the batch in an app context (and database session) of its own."""
     with task_app().app_context():
-        render_batch(db.session, token)
+        render_batch(db.session, token, language)
 
 
-def render_batch(session: Session, token: str) -> None:
-    """Render every scorecard of a queued batch, then its ZIP; on any error mark it failed."""
+def render_batch(session: Session, token: str, language: str = SOURCE_LANGUAGE) -> None:
+    """Render every scorecard of a queued batch in ``language``, then its ZIP; on any error
+    mark it failed."""
     batch = session.get(BatchDownload, token)
     if batch is None or batch.status != "queued":
         # Delivered twice, or the batch is gone: the first delivery did (or does) the work.
@@ -109,7 +116,7 @@ def render_batch(session: Session, token: str) -> None:
     session.commit()
     try:
         # The site the batch was started from, so url_for gives the page's own permalinks.
-        with current_app.test_request_context(base_url=batch.base_url):
+        with current_app.test_request_context(base_url=batch.base_url), force_locale(language):
             files = _rendered_files(session, batch)
         batch.zip = zip_of(files, batch.created_at)
         batch.status = "done"

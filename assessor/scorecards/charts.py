@@ -1,9 +1,11 @@
 """Scorecard charts as inline SVG: the same markup serves the HTML page and the WeasyPrint PDF.
 
-Pure functions over plain data. Every text is escaped (pillar titles come from rubric files),
+Functions of plain data and of the language being rendered, whose words and number format
+the charts' own text uses. Every text is escaped (pillar titles come from rubric files),
 coordinates are rounded to two decimals and ids derive from the content, so equal input gives
 byte-identical output and a PDF cached by content hash stays valid. Only plain presentation
 attributes are used, and text is placed with dy offsets, which WeasyPrint draws as browsers do.
+Charts are drawn left to right in every language: their text anchors place labels by side.
 """
 
 import hashlib
@@ -13,9 +15,12 @@ import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from assessor.scoring import display_score
+from assessor.scorecards.formatting import score_text
+from assessor.scorecards.labels import band_name
 from assessor.scoring.bands import BANDS
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
@@ -168,6 +173,8 @@ def _svg(
         "role": "img",
         "aria-labelledby": f"{prefix}-title {prefix}-desc",
         "font-family": FONT_FAMILY,
+        # A right-to-left page would otherwise swap what the anchors "start" and "end" mean.
+        "direction": "ltr",
     }
     heading = _element("title", {"id": f"{prefix}-title"}, title)
     heading += _element("desc", {"id": f"{prefix}-desc"}, description)
@@ -263,8 +270,8 @@ def _unscored_note(index: int, series: Sequence[RadarSeries]) -> list[str]:
     if not missing:
         return []
     if missing == len(series):
-        return ["(not scored)"]
-    return [f"(not scored in {missing} of {len(series)})"]
+        return [_("(not scored)")]
+    return [_("(not scored in %(missing)s of %(count)s)", missing=missing, count=len(series))]
 
 
 def _axis_label(index: int, axis: str, series: Sequence[RadarSeries], radius: float) -> _Placed:
@@ -395,8 +402,8 @@ def _boundary_ticks(layout: _BarLayout, top: float) -> Markup:
 def _score_words(bar: Bar, x: float, baseline: float) -> Markup:
     """The score with one decimal and the band word: the meaning never rests on colour."""
     if bar.score is None:
-        return _text(display_score(None), x, baseline, fill=MUTED)
-    return _text(display_score(bar.score), x, baseline) + _text(bar.band or "", x + 42, baseline)
+        return _text(score_text(None), x, baseline, fill=MUTED)
+    return _text(score_text(bar.score), x, baseline) + _text(band_name(bar.band), x + 42, baseline)
 
 
 def _bar_row(bar: Bar, width: int, layout: _BarLayout, top: float) -> Markup:
@@ -421,7 +428,14 @@ def _band_colour(band: str | None) -> str:
 def _scale(layout: _BarLayout, top: float) -> Markup:
     """The scale under the bars, numbered at 0, at the band boundaries and at 100."""
     return _join(
-        _text(_number(value), layout.x_of(value), top, size=SMALL_SIZE, anchor="middle", fill=MUTED)
+        _text(
+            format_decimal(value, "0.##"),
+            layout.x_of(value),
+            top,
+            size=SMALL_SIZE,
+            anchor="middle",
+            fill=MUTED,
+        )
         for value in (0, *BAND_BOUNDARIES, 100)
     )
 

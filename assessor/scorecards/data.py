@@ -101,14 +101,12 @@ def _rated_answers(rows: list[Row]) -> dict[str, scoring.Answer]:
     }
 
 
-def latest_published(
-    session: Session, process_id: int, rubric: RubricVersion
-) -> list[scoring.RatedAssessment]:
-    """Published assessments of a process on a rubric version, each chain at its latest revision.
+def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> list[Row]:
+    """The answers of a process's published assessments on a rubric version, each chain at its
+    latest revision, as rows (one query), each answer with its evidence counted.
 
-    Read in one query as rows, each answer with its evidence counted, and handed over as the
-    scoring engine's plain data: a busy process has thousands of answers, and an ORM object
-    for each would cost more than everything else on its pages.
+    Rows rather than ORM objects: a busy process has thousands of answers, and an object for
+    each would cost more than everything else on its pages.
     """
     newer = aliased(Assessment)
     superseded = (
@@ -117,7 +115,7 @@ def latest_published(
         .exists()
     )
     statement = (
-        select(Assessment.id, Assessment.perspective, *RATED_COLUMNS)
+        select(Assessment.id, Assessment.perspective, *RATED_COLUMNS, Answer.rationale_language)
         .join(Answer, Answer.assessment_id == Assessment.id)
         .outerjoin(EvidenceItem, EvidenceItem.answer_id == Answer.id)
         .where(
@@ -129,13 +127,33 @@ def latest_published(
         .group_by(Assessment.id, Answer.id)
         .order_by(Assessment.id, Answer.id)
     )
+    return list(session.execute(statement))
+
+
+def rated_assessments(rows: list[Row]) -> list[scoring.RatedAssessment]:
+    """published_rows as the scoring engine's plain data, one per assessment."""
     rated = []
-    for assessment_id, group in groupby(session.execute(statement), key=lambda row: row.id):
-        rows = list(group)
+    for assessment_id, group in groupby(rows, key=lambda row: row.id):
+        answers = list(group)
         rated.append(
-            scoring.RatedAssessment(assessment_id, rows[0].perspective, _rated_answers(rows))
+            scoring.RatedAssessment(assessment_id, answers[0].perspective, _rated_answers(answers))
         )
     return rated
+
+
+def rationale_languages(rows: list[Row]) -> dict[tuple[int, str], str]:
+    """The language of each rationale of published_rows that records one, by (assessment id,
+    question key)."""
+    return {
+        (row.id, row.question_key): row.rationale_language for row in rows if row.rationale_language
+    }
+
+
+def latest_published(
+    session: Session, process_id: int, rubric: RubricVersion
+) -> list[scoring.RatedAssessment]:
+    """Published assessments of a process on a rubric version, each chain at its latest revision."""
+    return rated_assessments(published_rows(session, process_id, rubric))
 
 
 def consolidation_of(

@@ -7,7 +7,7 @@ the question's ratings page (and the API's consolidation) lists every rating, so
 count can be traced to the answers behind it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import groupby
 from typing import Any
 
@@ -18,9 +18,13 @@ from assessor.stakeholders import stakeholder_label
 RATING_COLUMNS = ("0", "1", "2", "3", "4", "insufficient_information", "not_applicable", "missing")
 # Ratings quoted at each end of a disagreement; the ratings page has the others.
 QUOTED_PER_EXTREME = 2
+# The language each rationale was written in, by (assessment id, question key).
+RationaleLanguages = Mapping[tuple[int, str], str]
 
 
-def rating_data(rating: scoring.Rating) -> dict[str, Any]:
+def rating_data(
+    rating: scoring.Rating, question_key: str, languages: RationaleLanguages
+) -> dict[str, Any]:
     """One assessor's rating as page, PDF and ratings page show it."""
     return {
         "assessment_id": rating.assessment_id,
@@ -28,6 +32,7 @@ def rating_data(rating: scoring.Rating) -> dict[str, Any]:
         "level": rating.level,
         "status": rating.status,
         "rationale": rating.rationale,
+        "rationale_language": languages.get((rating.assessment_id, question_key)),
     }
 
 
@@ -46,14 +51,18 @@ def _compared_level(rating: scoring.Rating) -> int | None:
     return 0 if rating.status == "insufficient_information" else rating.level
 
 
-def _extreme(ratings: Sequence[scoring.Rating], level: int) -> dict[str, Any]:
+def _extreme(
+    ratings: Sequence[scoring.Rating], level: int, question_key: str, languages: RationaleLanguages
+) -> dict[str, Any]:
     at_level = [rating for rating in ratings if _compared_level(rating) == level]
     # Ratings that give a reason say more than those that do not.
     quoted = sorted(at_level, key=lambda rating: (not rating.rationale, rating.assessment_id))
     return {
         "level": level,
         "count": len(at_level),
-        "quoted": [rating_data(rating) for rating in quoted[:QUOTED_PER_EXTREME]],
+        "quoted": [
+            rating_data(rating, question_key, languages) for rating in quoted[:QUOTED_PER_EXTREME]
+        ],
     }
 
 
@@ -66,7 +75,7 @@ def _per_perspective(ratings: Sequence[scoring.Rating]) -> list[dict[str, Any]]:
 
 
 def disagreement_summary(
-    disagreement: scoring.Disagreement, number: str, prompt: str
+    disagreement: scoring.Disagreement, number: str, prompt: str, languages: RationaleLanguages
 ) -> dict[str, Any]:
     """A disputed question: its counts per level, overall and per perspective, and its ends."""
     ratings = disagreement.ratings
@@ -79,8 +88,8 @@ def disagreement_summary(
         "ratings": len(ratings),
         "counts": level_counts(ratings),
         "perspectives": _per_perspective(ratings),
-        "lowest": _extreme(ratings, min(levels)),
-        "highest": _extreme(ratings, max(levels)),
+        "lowest": _extreme(ratings, min(levels), disagreement.question_key, languages),
+        "highest": _extreme(ratings, max(levels), disagreement.question_key, languages),
     }
 
 

@@ -7,12 +7,15 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.models import Answer, Assessment
-from assessor.rubrics.models import LEVEL_NAMES
+from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
+from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import (
     consolidation_of,
     evidence_data,
-    latest_published,
     pillar_data,
+    published_rows,
+    rated_assessments,
+    rationale_languages,
     score_of,
 )
 from assessor.scorecards.disagreements import disagreement_summary
@@ -33,12 +36,16 @@ def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> s
     return f"scorecard-{process_slug(process_name)}-{assessment_id}{draft}.pdf"
 
 
-def _question(number: str, question, scored, answer: Answer | None) -> dict[str, Any]:
-    descriptors = {level.level: level.descriptor for level in question.levels}
+def _question(
+    number: str, question, scored, answer: Answer | None, language: str
+) -> dict[str, Any]:
+    descriptors = {
+        level.level: rubric_text(level, "descriptor", language) for level in question.levels
+    }
     return {
         "number": number,
         "key": question.key,
-        "prompt": question.prompt,
+        "prompt": rubric_text(question, "prompt", language),
         "weight": question.weight,
         "status": scored.status,
         "level": scored.level,
@@ -46,24 +53,29 @@ def _question(number: str, question, scored, answer: Answer | None) -> dict[str,
         "level_name": LEVEL_NAMES[scored.level] if scored.level is not None else None,
         "descriptor": descriptors.get(scored.level) if scored.level is not None else None,
         "rationale": answer.rationale if answer else "",
+        "rationale_language": answer.rationale_language if answer else None,
         "change_reason": answer.change_reason if answer else None,
         "evidence": evidence_data(answer),
     }
 
 
-def _pillars(assessment: Assessment, result: scoring.AssessmentScore) -> list[dict[str, Any]]:
+def _pillars(
+    assessment: Assessment, result: scoring.AssessmentScore, language: str
+) -> list[dict[str, Any]]:
+    """Each pillar with its questions, their rubric text in ``language``."""
     answers = {answer.question_key: answer for answer in assessment.answers}
     pillars = []
     for p, (pillar, scored) in enumerate(
         zip(assessment.rubric.pillars, result.pillars, strict=True), 1
     ):
         questions = [
-            _question(f"{p}.{q}", question, scored_question, answers.get(question.key))
+            _question(f"{p}.{q}", question, scored_question, answers.get(question.key), language)
             for q, (question, scored_question) in enumerate(
                 zip(pillar.questions, scored.questions, strict=True), 1
             )
         ]
-        pillars.append(pillar_data(pillar, scored, questions))
+        data = pillar_data(pillar, scored, questions)
+        pillars.append({**data, "title": rubric_text(pillar, "title", language)})
     return pillars
 
 
@@ -79,9 +91,11 @@ def _consolidated(
     session: Session, assessment: Assessment, titles: dict, numbers: dict
 ) -> dict | None:
     """The consolidation across the process's published assessments, when there are two or more."""
-    published = latest_published(session, assessment.process_id, assessment.rubric)
+    rows = published_rows(session, assessment.process_id, assessment.rubric)
+    published = rated_assessments(rows)
     if len(published) < 2:
         return None
+    languages = rationale_languages(rows)
     result = consolidation_of(assessment.rubric, published)
     prompts = {q["key"]: q["prompt"] for pillar in titles.values() for q in pillar["questions"]}
     return {
@@ -102,7 +116,7 @@ def _consolidated(
             for p in result.pillars
         ],
         "disagreements": [
-            disagreement_summary(d, numbers[d.question_key], prompts[d.question_key])
+            disagreement_summary(d, numbers[d.question_key], prompts[d.question_key], languages)
             for d in result.disagreements
         ],
         "perspectives": [
@@ -118,10 +132,27 @@ def _consolidated(
     }
 
 
-def scorecard_document(session: Session, assessment: Assessment, permalink: str) -> dict[str, Any]:
-    """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump."""
+def _rubric(rubric: RubricVersion, language: str) -> dict[str, Any]:
+    """The rubric's heading; ``text_language`` is the language its text is shown in."""
+    return {
+        "title": rubric_text(rubric, "title", language),
+        "version": rubric.version,
+        "label": rubric.label,
+        "language": rubric.language,
+        "text_language": language,
+    }
+
+
+def scorecard_document(
+    session: Session, assessment: Assessment, permalink: str, language: str
+) -> dict[str, Any]:
+    """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump.
+
+    Rubric text is in ``language`` when the rubric is complete in it, else in its own language.
+    """
+    shown = text_language(assessment.rubric, language)
     result = score_of(assessment)
-    pillars = _pillars(assessment, result)
+    pillars = _pillars(assessment, result, shown)
     strengths, gaps = _highlights(pillars)
     numbers = {q["key"]: q["number"] for pillar in pillars for q in pillar["questions"]}
     return {
@@ -134,12 +165,7 @@ def scorecard_document(session: Session, assessment: Assessment, permalink: str)
             "name": assessment.process.name,
             "organization": assessment.process.convening_organization,
         },
-        "rubric": {
-            "title": assessment.rubric.title,
-            "version": assessment.rubric.version,
-            "label": assessment.rubric.label,
-            "language": assessment.rubric.language,
-        },
+        "rubric": _rubric(assessment.rubric, shown),
         "method_version": scoring.METHOD_VERSION,
         "assessor": assessment.assessor.display_name,
         "perspective": stakeholder_label(assessment.perspective),

@@ -3,9 +3,11 @@
 A published assessment's answers and rubric never change, so its scorecard can only change
 through its status (withdrawal), replies from the process (and their authors' names), the set
 of published assessments it is consolidated with, the names shown in its header (the process
-as described, the assessor's display name), the scoring method, the layout, and the site's
-address in its links. One query reads all of them, with what the access check and the file
-name need besides, so a kept PDF or page is served for that query and the one fetching it.
+as described, the assessor's display name), the rubric's translations, the scoring method,
+the layout, the site's address in its links and the language it is rendered in (the last
+three are the context a key is taken in). One query reads all of them, with what the access
+check and the file name need besides, so a kept PDF or page is served for that query and the
+one fetching it.
 """
 
 import hashlib
@@ -100,6 +102,7 @@ def _state_statement() -> Select:
             Process.name,
             Process.convening_organization,
             RubricVersion.content_hash,
+            RubricVersion.translations_hash,
             User.display_name,
             literal("replies:").concat(func.coalesce(_replies(), "")),
             literal("with:").concat(func.coalesce(_consolidated_with(aliased(Assessment)), "")),

@@ -1,30 +1,62 @@
-"""How numbers and dates read on scorecards: the same on the page and in the PDF."""
+"""How numbers and dates read on scorecards: the same on the page and in the PDF.
 
+Every figure is rounded half up first (as the API rounds it), then written the reader's way
+by Babel: "72.5" and "87.5%" in English, "72,5" and "87,5 %" in French.
+"""
+
+import copy
 from datetime import date, datetime
+from decimal import Decimal
 
+from babel import Locale
+from babel.numbers import NumberPattern
 from flask import Flask
+from flask_babel import format_date, format_decimal, format_percent, get_locale
+from flask_babel import gettext as _
 
-from assessor.scoring import display_score, round_half_up
+from assessor.scorecards import labels
+from assessor.scoring import round_half_up
 
 NOTHING = "—"
+SCORE_PATTERN = "#,##0.0"
+COEFFICIENT_PATTERN = "#,##0.00"
+# Weights as written in the rubric: no trailing zeros (1, 1.5, 0.25).
+WEIGHT_PATTERN = "0.######"
+DATE_PATTERN = "d MMMM y"
+
+
+def _percent_pattern() -> NumberPattern:
+    """The locale's own percent pattern ("#,##0 %" in French) with exactly one decimal."""
+    locale = get_locale() or Locale.parse("en")
+    pattern = copy.copy(locale.percent_formats[None])
+    pattern.frac_prec = (1, 1)
+    return pattern
 
 
 def score_text(score: float | None) -> str:
-    return display_score(score)
+    """A score with one decimal, half up (72.45 -> "72.5"); unscored ones say so."""
+    if score is None:
+        return _("not scored")
+    return format_decimal(round_half_up(score, 1), SCORE_PATTERN)
 
 
 def percent_text(fraction: float | None) -> str:
     """A share as a percentage with one decimal, half up (0.875 -> "87.5%")."""
-    return NOTHING if fraction is None else f"{display_score(fraction * 100)}%"
+    if fraction is None:
+        return NOTHING
+    # Rounded as a percentage, then handed back as a share for the pattern to multiply.
+    return format_percent(round_half_up(fraction * 100, 1) / Decimal(100), _percent_pattern())
 
 
 def coefficient_text(value: float | None) -> str:
     """Agreement coefficients to two decimals (half up); undefined ones as a dash."""
-    return NOTHING if value is None else str(round_half_up(value, 2))
+    if value is None:
+        return NOTHING
+    return format_decimal(round_half_up(value, 2), COEFFICIENT_PATTERN)
 
 
 def weight_text(weight: float) -> str:
-    return f"{weight:g}"
+    return format_decimal(weight, WEIGHT_PATTERN)
 
 
 def date_text(value: str | date | datetime | None) -> str:
@@ -33,7 +65,8 @@ def date_text(value: str | date | datetime | None) -> str:
         return NOTHING
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    return f"{value.day} {value:%B %Y}"
+    # The day as stored (UTC), as the ISO date in the page's <time> elements says.
+    return format_date(value, DATE_PATTERN, rebase=False)
 
 
 def register_filters(app: Flask) -> None:
@@ -43,4 +76,11 @@ def register_filters(app: Flask) -> None:
         coefficient=coefficient_text,
         weight=weight_text,
         date_text=date_text,
+        band_name=labels.band_name,
+        answer_kind=labels.answer_kind,
+        change_reason=labels.change_reason_name,
+        lang_attribute=labels.lang_attribute,
+    )
+    app.jinja_env.globals.update(
+        language_args=labels.language_args, page_number_parts=labels.page_number_parts
     )

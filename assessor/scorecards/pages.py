@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.models import Assessment
 from assessor.languages.selection import current_language
 from assessor.scorecards.fingerprint import ScorecardState
+from assessor.scorecards.labels import language_args
 from assessor.scorecards.pdfs import (
     SCORECARD_CODE,
     charts_for,
@@ -36,9 +37,11 @@ def page_language() -> str:
 
 
 def page_key(state: ScorecardState) -> str:
-    """The key of a published or withdrawn scorecard's page part, on this site in this language."""
-    version = template_version(current_app.root_path, PAGE_LAYOUT_FILES)
-    return state.key("page", version, request.root_url, page_language())
+    """The key of a published or withdrawn scorecard's page part, on this site in this language
+    (and whether its links name the language, see language_args)."""
+    language = page_language()
+    version = template_version(current_app.root_path, language, PAGE_LAYOUT_FILES)
+    return state.key("page", version, request.root_url, language, str(language_args()))
 
 
 def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:

@@ -8,10 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import current_app, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
 from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.render import render_pdf
@@ -36,21 +39,31 @@ LAYOUT_FILES = (
     *SCORECARD_CODE,
 )
 
-RADAR_DESCRIPTION = (
+RADAR_DESCRIPTION = _l(
     "Score of each pillar from 0 at the centre to 100 at the edge; "
     "the table below gives the same figures."
 )
-BARS_DESCRIPTION = (
+BARS_DESCRIPTION = _l(
     "One bar per pillar on a 0 to 100 scale with its band; the table below gives the same figures."
 )
 # A radar needs three axes to enclose an area; with fewer pillars the bars say it all.
 RADAR_MIN_PILLARS = 3
 
 
-@lru_cache(maxsize=4)
-def template_version(package_root: str, files: tuple[str, ...] = LAYOUT_FILES) -> str:
-    """A hash of the files behind a layout (the PDF's unless named), read once per process."""
-    return files_version([Path(package_root) / name for name in files])
+def catalogue_file(language: str) -> Path:
+    """The compiled catalogue a language's interface text comes from."""
+    return TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.mo"
+
+
+@lru_cache(maxsize=16)
+def template_version(
+    package_root: str, language: str, files: tuple[str, ...] = LAYOUT_FILES
+) -> str:
+    """A hash of the files behind a layout (the PDF's unless named) and the language's
+    catalogue, read once per process."""
+    paths = [Path(package_root) / name for name in files]
+    catalogue = catalogue_file(language)
+    return files_version([*paths, catalogue] if catalogue.is_file() else paths)
 
 
 def charts_for(card: dict) -> dict[str, Markup | None]:
@@ -64,15 +77,15 @@ def charts_for(card: dict) -> dict[str, Markup | None]:
             [RadarSeries(card["process"]["name"], [p["score"] for p in card["pillars"]])],
             titles,
             size=240,
-            title="Pillar scores, radar",
-            description=RADAR_DESCRIPTION,
+            title=_("Pillar scores, radar"),
+            description=str(RADAR_DESCRIPTION),
             id_prefix=f"{prefix}-radar",
         ),
         "bars": band_bars(
             [Bar(p["title"], p["score"], p["band"]) for p in card["pillars"]],
             width=400,
-            title="Pillar scores and bands",
-            description=BARS_DESCRIPTION,
+            title=_("Pillar scores and bands"),
+            description=str(BARS_DESCRIPTION),
             id_prefix=f"{prefix}-bars",
         ),
     }
@@ -84,9 +97,13 @@ def methodology_url() -> str:
 
 
 def permalink_card(session: Session, assessment: Assessment) -> dict:
-    """The scorecard's data, with its permalink on the site of the current request."""
-    permalink = url_for("scorecards.page", assessment_id=assessment.id, _external=True)
-    return scorecard_card(session, assessment, permalink)
+    """The scorecard's data in the language being rendered, with its permalink on the site of
+    the current request (in that language too)."""
+    language = current_language()
+    # English, the default, needs no ?lang; the address depends on the language alone.
+    chosen = {} if language == SOURCE_LANGUAGE else {"lang": language}
+    permalink = url_for("scorecards.page", assessment_id=assessment.id, _external=True, **chosen)
+    return scorecard_card(session, assessment, permalink, language)
 
 
 def render_scorecard(card: dict, created: str) -> bytes:
@@ -102,8 +119,11 @@ def render_scorecard(card: dict, created: str) -> bytes:
 
 
 def pdf_key(state: ScorecardState) -> str:
-    """The key (and ETag) of a published or withdrawn scorecard's PDF on this site."""
-    return state.key("pdf", template_version(current_app.root_path), request.root_url)
+    """The key (and ETag) of a published or withdrawn scorecard's PDF on this site, in the
+    language being rendered: each language's PDF is kept apart."""
+    language = current_language()
+    version = template_version(current_app.root_path, language)
+    return state.key("pdf", version, request.root_url, language)
 
 
 def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:

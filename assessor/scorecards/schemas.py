@@ -151,6 +151,7 @@ class DocumentQuestionSchema(Schema):
     descriptor = fields.String(allow_none=True)
     score = fields.Float(allow_none=True)
     rationale = fields.String()
+    rationale_language = fields.String(allow_none=True)
     change_reason = fields.String(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceDataSchema))
 
@@ -182,6 +183,10 @@ class DocumentReplySchema(Schema):
     created_at = fields.DateTime()
 
 
+class DocumentRatingSchema(RatingSchema):
+    rationale_language = fields.String(allow_none=True)
+
+
 class DocumentPerspectiveCountsSchema(Schema):
     perspective = fields.String()
     counts = fields.List(fields.Integer())
@@ -190,7 +195,7 @@ class DocumentPerspectiveCountsSchema(Schema):
 class DocumentExtremeSchema(Schema):
     level = fields.Integer()
     count = fields.Integer()
-    quoted = fields.List(fields.Nested(RatingSchema))
+    quoted = fields.List(fields.Nested(DocumentRatingSchema))
 
 
 class DocumentDisagreementSchema(Schema):
@@ -268,11 +273,12 @@ class QuestionRatingsSchema(Schema):
     number = fields.String()
     key = fields.String()
     prompt = fields.String()
+    text_language = fields.String()
     total = fields.Integer()
     counts = fields.List(fields.Integer())
     page = fields.Integer()
     pages = fields.Integer()
-    ratings = fields.List(fields.Nested(RatingSchema))
+    ratings = fields.List(fields.Nested(DocumentRatingSchema))
 
 
 class RatingsArgsSchema(Schema):

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
 from assessor.exceptions import NotVisible
-from assessor.scorecards.data import latest_published
+from assessor.rubrics.texts import rubric_text, text_language
+from assessor.scorecards.data import published_rows, rated_assessments, rationale_languages
 from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
@@ -22,29 +23,40 @@ from assessor.scorecards.schemas import ScorecardDocumentSchema
 KEPT_STATUSES = ("published", "withdrawn")
 
 
-def scorecard_card(session: Session, assessment: Assessment, permalink: str) -> dict[str, Any]:
-    """The scorecard's data as the schema dumps it: what page and PDF both show."""
-    return ScorecardDocumentSchema().dump(scorecard_document(session, assessment, permalink))
+def scorecard_card(
+    session: Session, assessment: Assessment, permalink: str, language: str
+) -> dict[str, Any]:
+    """The scorecard's data in ``language`` as the schema dumps it: what page and PDF show."""
+    document = scorecard_document(session, assessment, permalink, language)
+    return ScorecardDocumentSchema().dump(document)
 
 
-def _numbered_question(assessment: Assessment, question_key: str) -> tuple[str, str]:
-    """The question's number on the scorecard ("2.3") and its prompt; 404 if not in the rubric."""
+def _numbered_question(assessment: Assessment, question_key: str, language: str) -> tuple[str, str]:
+    """The question's number on the scorecard ("2.3") and its prompt in ``language``; 404 if
+    not in the rubric."""
     for p, pillar in enumerate(assessment.rubric.pillars, 1):
         for q, question in enumerate(pillar.questions, 1):
             if question.key == question_key:
-                return f"{p}.{q}", question.prompt
+                return f"{p}.{q}", rubric_text(question, "prompt", language)
     raise NotVisible()
 
 
 def question_ratings_page(
-    session: Session, assessment: Assessment, question_key: str, page: int, per_page: int
+    session: Session,
+    assessment: Assessment,
+    question_key: str,
+    page: int,
+    per_page: int,
+    language: str,
 ) -> dict[str, Any]:
     """Every published rating of one question that the scorecard's consolidation counts, a page
     of them at a time; 404 where the scorecard has no consolidated view."""
-    rated = latest_published(session, assessment.process_id, assessment.rubric)
+    rows = published_rows(session, assessment.process_id, assessment.rubric)
+    rated = rated_assessments(rows)
     if assessment.status != "published" or len(rated) < 2:
         raise NotVisible()
-    number, prompt = _numbered_question(assessment, question_key)
+    number, prompt = _numbered_question(assessment, question_key, language)
+    languages = rationale_languages(rows)
     ratings = question_ratings(rated, question_key)
     pages = max(1, -(-len(ratings) // per_page))
     shown = ratings[(page - 1) * per_page : page * per_page]
@@ -54,11 +66,12 @@ def question_ratings_page(
         "number": number,
         "key": question_key,
         "prompt": prompt,
+        "text_language": text_language(assessment.rubric, language),
         "total": len(ratings),
         "counts": level_counts(ratings),
         "page": page,
         "pages": pages,
-        "ratings": [rating_data(rating) for rating in shown],
+        "ratings": [rating_data(rating, question_key, languages) for rating in shown],
     }
 
 

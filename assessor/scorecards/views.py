@@ -8,6 +8,7 @@ from assessor.assessments.access import require_visible
 from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
+from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
 from assessor.scorecards.pages import framed, kept_page, rendered_page
@@ -53,7 +54,7 @@ def ratings(assessment_id: int, question_key: str):
         raise InvalidInput(error_paths(error.messages)) from None
     assessment = get_assessment(db.session, _user(), assessment_id)
     found = question_ratings_page(
-        db.session, assessment, question_key, page_number, RATINGS_PER_PAGE
+        db.session, assessment, question_key, page_number, RATINGS_PER_PAGE, current_language()
     )
     return render_template("scorecards/ratings.html", ratings=QuestionRatingsSchema().dump(found))
 
@@ -62,6 +63,9 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     disposition = "inline" if request.args.get("inline") else "attachment"
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'{disposition}; filename="{file_name}"'
+    # Without ?lang= the language comes from the browser or the language switch's cookie.
+    response.content_language.add(current_language())
+    response.vary.update(("Accept-Language", "Cookie"))
     return response
 
 

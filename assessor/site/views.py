@@ -3,7 +3,8 @@
 from flask import Blueprint, render_template
 
 from assessor.db import db
-from assessor.rubrics.schemas import RubricSummaryOutSchema
+from assessor.languages.selection import current_language, text_direction
+from assessor.rubrics.schemas import RubricSummaryOutSchema, dump_in_language
 from assessor.rubrics.service import list_rubric_versions
 from assessor.scoring import METHOD_VERSION
 from assessor.site.methodology import methodology_html
@@ -13,8 +14,10 @@ blueprint = Blueprint("site", __name__)
 
 @blueprint.get("/")
 def home():
-    rubrics = RubricSummaryOutSchema(many=True).dump(list_rubric_versions(db.session))
-    return render_template("site/home.html", rubrics=rubrics)
+    rubrics = dump_in_language(
+        RubricSummaryOutSchema(many=True), list_rubric_versions(db.session), current_language()
+    )
+    return render_template("site/home.html", rubrics=rubrics, direction_of=text_direction)
 
 
 @blueprint.get("/methodology")

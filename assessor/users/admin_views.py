@@ -1,13 +1,16 @@
 """User administration: find, create and edit users, their roles and whether they may sign in."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import login_required
 
 from assessor.db import db
 from assessor.exceptions import InvalidInput
+from assessor.languages.messages import translated
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.forms import NewUserForm, UserEditForm, UserSearchForm, read_form
-from assessor.users.models import ROLES, User
+from assessor.users.labels import role_choices
+from assessor.users.models import User
 from assessor.users.schemas import UserOutSchema
 from assessor.users.service import (
     MIN_PASSWORD_LENGTH,
@@ -40,7 +43,7 @@ def new_user_page(values: dict, errors: dict, status: int):
         values=values,
         errors=errors,
         groups=STAKEHOLDER_GROUPS,
-        roles=ROLES,
+        roles=role_choices(),
         min_password_length=MIN_PASSWORD_LENGTH,
     ), status
 
@@ -51,11 +54,12 @@ def edit_user_page(user: User, values: dict | None, errors: dict, status: int):
     return render_template(
         "users/admin_user_edit.html",
         user=shown,
+        added=user.created_at,
         values=values if values is not None else shown,
         errors=errors,
         is_self=user.id == signed_in_user().id,
         groups=STAKEHOLDER_GROUPS,
-        roles=ROLES,
+        roles=role_choices(),
     ), status
 
 
@@ -90,9 +94,15 @@ def create():
     try:
         user = admin_create_user(db.session, signed_in_user(), **post.data)
     except UserInputError as error:
-        return new_user_page(post.values, {error.field: [str(error)]}, 422)
+        return new_user_page(post.values, {error.field: [translated(error.message)]}, 422)
     db.session.commit()
-    flash(f"{user.display_name} ({user.email}) is added and can sign in.")
+    flash(
+        _(
+            "%(name)s (%(email)s) is added and can sign in.",
+            name=user.display_name,
+            email=user.email,
+        )
+    )
     return redirect(url_for("user_admin.index", q=user.email))
 
 
@@ -110,9 +120,9 @@ def update(user_id: int):
     try:
         admin_update_user(db.session, signed_in_user(), user, **post.data)
     except UserInputError as error:
-        return edit_user_page(user, post.values, {error.field: [str(error)]}, 422)
+        return edit_user_page(user, post.values, {error.field: [translated(error.message)]}, 422)
     db.session.commit()
-    flash(f"The changes to {user.display_name} are saved.")
+    flash(_("The changes to %(name)s are saved.", name=user.display_name))
     return redirect(url_for("user_admin.edit", user_id=user.id))
 
 
@@ -121,7 +131,7 @@ def deactivate(user_id: int):
     user = get_user(db.session, user_id)
     set_user_active(db.session, signed_in_user(), user, active=False)
     db.session.commit()
-    flash(f"{user.display_name} is deactivated and can no longer sign in.")
+    flash(_("%(name)s is deactivated and can no longer sign in.", name=user.display_name))
     return redirect(url_for("user_admin.edit", user_id=user.id))
 
 
@@ -130,5 +140,5 @@ def reactivate(user_id: int):
     user = get_user(db.session, user_id)
     set_user_active(db.session, signed_in_user(), user, active=True)
     db.session.commit()
-    flash(f"{user.display_name} is active again and can sign in.")
+    flash(_("%(name)s is active again and can sign in.", name=user.display_name))
     return redirect(url_for("user_admin.edit", user_id=user.id))

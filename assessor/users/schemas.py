@@ -35,6 +35,7 @@ class UserOutSchema(Schema):
     display_name = fields.String()
     stakeholder_group = fields.String(allow_none=True)
     stakeholder_label = fields.Function(lambda user: stakeholder_label(user.stakeholder_group))
+    language = fields.String(allow_none=True)
     roles = fields.Function(lambda user: sorted(user.roles))
     active = fields.Boolean()
     created_at = fields.DateTime()

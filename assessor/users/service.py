@@ -11,6 +11,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from assessor import audit
 from assessor.db import db
 from assessor.exceptions import NotAllowed, NotVisible
+from assessor.languages.messages import N_
+from assessor.languages.selection import supported
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES, RoleGrant, User
 
@@ -19,10 +21,14 @@ MAX_DISPLAY_NAME_LENGTH = 120
 
 
 class UserInputError(ValueError):
-    """A user cannot be created or changed as asked; the message says why, ``field`` where."""
+    """A user cannot be created or changed as asked; the message says why, ``field`` where.
+
+    Written with ``N_``: English for commands, translated on pages.
+    """
 
     def __init__(self, message: str, field: str = "_") -> None:
         super().__init__(message)
+        self.message = message
         self.field = field
 
 
@@ -55,7 +61,8 @@ def get_user(session: Session, user_id: int) -> User:
 def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserInputError(
-            f"the password must have at least {MIN_PASSWORD_LENGTH} characters", field
+            N_("the password must have at least %(min)s characters", min=MIN_PASSWORD_LENGTH),
+            field,
         )
 
 
@@ -63,14 +70,23 @@ def _check_roles(roles: list[str]) -> None:
     unknown = sorted(set(roles) - set(ROLES))
     if unknown:
         raise UserInputError(
-            f"unknown role {', '.join(unknown)}; roles are {', '.join(ROLES)}", "roles"
+            N_(
+                "unknown role %(unknown)s; roles are %(roles)s",
+                unknown=", ".join(unknown),
+                roles=", ".join(ROLES),
+            ),
+            "roles",
         )
 
 
 def _check_group(group: str | None) -> None:
     if group is not None and group not in STAKEHOLDER_GROUPS:
         raise UserInputError(
-            f"unknown stakeholder group {group!r}; groups are {', '.join(STAKEHOLDER_GROUPS)}",
+            N_(
+                "unknown stakeholder group %(group)r; groups are %(groups)s",
+                group=group,
+                groups=", ".join(STAKEHOLDER_GROUPS),
+            ),
             "stakeholder_group",
         )
 
@@ -80,7 +96,10 @@ def _check_display_name(display_name: str) -> str:
     name = display_name.strip()
     if not 0 < len(name) <= MAX_DISPLAY_NAME_LENGTH:
         raise UserInputError(
-            f"the display name must have 1 to {MAX_DISPLAY_NAME_LENGTH} characters",
+            N_(
+                "the display name must have 1 to %(max)s characters",
+                max=MAX_DISPLAY_NAME_LENGTH,
+            ),
             "display_name",
         )
     return name
@@ -88,7 +107,7 @@ def _check_display_name(display_name: str) -> str:
 
 def _check_new_user(email: str, password: str, roles: list[str], group: str | None) -> None:
     if "@" not in email or email.startswith("@") or email.endswith("@"):
-        raise UserInputError(f"{email!r} is not an email address", "email")
+        raise UserInputError(N_("%(email)r is not an email address", email=email), "email")
     _check_password(password)
     _check_roles(roles)
     _check_group(group)
@@ -112,7 +131,7 @@ def create_user(
     _check_new_user(email, password, roles, stakeholder_group)
     exists = session.scalar(select(func.count()).select_from(User).where(User.email == email))
     if exists:
-        raise UserInputError(f"a user with email {email} already exists", "email")
+        raise UserInputError(N_("a user with email %(email)s already exists", email=email), "email")
     user = User(
         email=email,
         password_hash=_password_hash(password),
@@ -162,10 +181,18 @@ def update_profile(user: User, *, display_name: str, stakeholder_group: str | No
     return user
 
 
+def choose_language(user: User, language: str | None) -> User:
+    """Set the interface language of the user's pages; None follows their browser."""
+    if language is not None and not supported(language):
+        raise UserInputError(N_("choose a language from the list"), "language")
+    user.language = language
+    return user
+
+
 def change_password(user: User, *, current: str, new: str) -> User:
     """Set a new password, once the current one proves it is the user asking."""
     if not password_matches(user, current):
-        raise UserInputError("the current password is wrong", "current_password")
+        raise UserInputError(N_("the current password is wrong"), "current_password")
     _check_password(new, "new_password")
     user.password_hash = _password_hash(new)
     return user
@@ -174,7 +201,7 @@ def change_password(user: User, *, current: str, new: str) -> User:
 def require_user_admin(user: User) -> None:
     """Only admins manage other people's accounts."""
     if not user.has_role("admin"):
-        raise NotAllowed("Only administrators may manage users.")
+        raise NotAllowed(N_("Only administrators may manage users."))
 
 
 def _like_pattern(text: str) -> str:
@@ -276,7 +303,7 @@ def admin_update_user(
     _check_roles(roles)
     if user.id == admin.id and "admin" not in roles:
         raise UserInputError(
-            "you cannot remove your own admin role; another administrator can", "roles"
+            N_("you cannot remove your own admin role; another administrator can"), "roles"
         )
     update_profile(user, display_name=display_name, stakeholder_group=stakeholder_group)
     _set_roles(session, admin, user, roles)
@@ -287,7 +314,7 @@ def set_user_active(session: Session, admin: User, user: User, *, active: bool) 
     """Let a user sign in again, or stop them; an admin cannot stop themselves."""
     require_user_admin(admin)
     if user.id == admin.id and not active:
-        raise NotAllowed("You cannot deactivate your own account; another administrator can.")
+        raise NotAllowed(N_("You cannot deactivate your own account; another administrator can."))
     if user.active == active:
         return user
     user.active = active

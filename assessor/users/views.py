@@ -4,11 +4,16 @@ import re
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.exceptions import TooManyRequests
 
 from assessor.db import db
 from assessor.extensions import limiter, login_manager
+from assessor.languages.cookie import forget_language, remember_language
+from assessor.languages.messages import N_, translated
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.forms import (
     PasswordForm,
@@ -18,6 +23,7 @@ from assessor.users.forms import (
     read_form,
     sent_values,
 )
+from assessor.users.labels import role_labels
 from assessor.users.models import User
 from assessor.users.rate_limits import sign_in_account_key
 from assessor.users.schemas import TokenSummarySchema, UserOutSchema
@@ -26,14 +32,16 @@ from assessor.users.service import (
     UserInputError,
     authenticate,
     change_password,
+    choose_language,
     update_profile,
 )
 from assessor.users.tokens import create_token, list_tokens, revoke_token
 
 blueprint = Blueprint("users", __name__)
+blueprint.add_app_template_filter(role_labels, "role_labels")
 
-WRONG_CREDENTIALS = "The email or password is wrong."
-TOO_MANY_SIGN_INS = "Too many sign-in attempts. Please wait a minute, then try again."
+WRONG_CREDENTIALS = _l("The email or password is wrong.")
+TOO_MANY_SIGN_INS = _l("Too many sign-in attempts. Please wait a minute, then try again.")
 # A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
 UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
 
@@ -42,7 +50,9 @@ UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
 def configure_sign_in(state: BlueprintSetupState) -> None:
     """Pages needing sign-in send visitors to this blueprint's sign-in form."""
     login_manager.login_view = "users.sign_in_page"
-    login_manager.login_message = "Please sign in to see that page."
+    login_manager.login_message = N_("Please sign in to see that page.")
+    # Flashed in the language of the page that asked for sign-in.
+    login_manager.localize_callback = translated
     # A session cookie replayed from another address or browser is signed out.
     login_manager.session_protection = "strong"
 
@@ -124,10 +134,21 @@ def update_own_profile():
     post = read_form(ProfileForm(), request.form)
     if post.errors:
         return profile_page("profile", post.values, post.errors), 422
-    update_profile(signed_in_user(), **post.data)
+    language_given = "language" in post.data
+    language = post.data.pop("language", None)
+    user = update_profile(signed_in_user(), **post.data)
+    if language_given:
+        choose_language(user, language)
     db.session.commit()
-    flash("Your profile is saved.")
-    return redirect(url_for("users.profile"))
+    # The next page is in the language just chosen: so is what it says about the change.
+    refresh()
+    flash(_("Your profile is saved."))
+    response = redirect(url_for("users.profile"))
+    if not language_given:
+        return response
+    if language is None:
+        return forget_language(response)
+    return remember_language(response, language)
 
 
 @blueprint.post("/profile/password")
@@ -143,9 +164,9 @@ def change_own_password():
             new=post.data["new_password"],
         )
     except UserInputError as error:
-        return profile_page("password", errors={error.field: [str(error)]}), 422
+        return profile_page("password", errors={error.field: [translated(error.message)]}), 422
     db.session.commit()
-    flash("Your password is changed.")
+    flash(_("Your password is changed."))
     return redirect(url_for("users.profile"))
 
 
@@ -167,5 +188,5 @@ def create_own_token():
 def revoke_own_token(token_id: int):
     token = revoke_token(db.session, signed_in_user(), token_id)
     db.session.commit()
-    flash(f"The token “{token.name}” is revoked: it no longer works.")
+    flash(_("The token “%(name)s” is revoked: it no longer works.", name=token.name))
     return redirect(url_for("users.profile", _anchor="tokens"))

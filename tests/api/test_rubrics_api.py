@@ -36,6 +36,7 @@ def test_rubric_list_item_summarises_the_version(client, session):
         "label",
         "title",
         "language",
+        "languages",
         "summary",
         "content_hash",
         "loaded_at",

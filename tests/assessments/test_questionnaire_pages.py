@@ -48,7 +48,7 @@ def test_starting_leads_to_the_first_pillar(client, people):
 def test_the_start_form_preselects_the_latest_rubric_and_the_users_group(client, people):
     sign_in(client, "owner@example.org")
     page = client.get(f"/processes/{people['process']}/assess").get_data(as_text=True)
-    assert '<option value="sample-rubric@1.0.0" selected>' in page
+    assert '<option value="sample-rubric@1.0.0" selected' in page
     assert '<option value="civil_society" selected>' in page
 
 
@@ -62,7 +62,7 @@ def test_starting_without_a_perspective_explains_and_keeps_the_choice(client, pe
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "choose the stakeholder group you assess for" in page
-    assert '<option value="sample-rubric@1.0.0" selected>' in page
+    assert '<option value="sample-rubric@1.0.0" selected' in page
 
 
 def test_a_form_post_without_csrf_token_is_refused(client, people):

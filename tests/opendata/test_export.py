@@ -10,8 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
+from sqlalchemy import select
 
 from assessor.assessments.answers import save_answer
+from assessor.assessments.models import Answer
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, revise, submit, withdraw
 from assessor.opendata.formats import FIELDS
@@ -249,6 +251,33 @@ def test_evidence_urls_are_listed_in_the_assessors_order(client, rubric, assessm
     ]
     assert [row["evidence_urls"] for row in rows] == [" ".join(urls) for urls in given]
     assert max(len(urls) for urls in given) == 3
+
+
+def test_each_rationale_carries_the_language_it_was_written_in(client, session, assessments):
+    answer = session.scalars(
+        select(Answer).where(
+            Answer.assessment_id == assessments["second"],
+            Answer.question_key == "openness.open_participation",
+        )
+    ).one()
+    answer.rationale, answer.rationale_language = "Parce que les réunions sont ouvertes.", "fr"
+    session.commit()
+    rows = {
+        row["question_key"]: row for row in by_assessment(csv_rows(client))[assessments["second"]]
+    }
+    french = rows["openness.open_participation"]
+    assert (french["rationale"], french["rationale_language"]) == (
+        "Parce que les réunions sont ouvertes.",
+        "fr",
+    )
+    judgements = client.get("/data/judgements.json").get_json()["judgements"]
+    exported = next(
+        judgement
+        for judgement in judgements
+        if judgement["assessment_id"] == assessments["second"]
+        and judgement["question_key"] == "openness.open_participation"
+    )
+    assert exported["rationale_language"] == "fr"
 
 
 def test_json_holds_the_same_judgements_as_the_csv(client, assessments):

@@ -107,7 +107,7 @@ def consolidated(client, process, rubric) -> dict:
 
 
 def test_perspective_numbers_equal_the_api_consolidation(client, session, process, rubric):
-    [section] = perspective_sections(session, process.id)
+    [section] = perspective_sections(session, process.id, "en")
     api = consolidated(client, process, rubric)
     assert [row["perspective"] for row in section["perspectives"]] == [
         view["perspective"] for view in api["perspectives"]
@@ -122,7 +122,7 @@ def test_perspective_numbers_equal_the_api_consolidation(client, session, proces
 
 
 def test_the_page_shows_each_perspectives_scores_to_one_decimal(client, session, process, rubric):
-    [section] = perspective_sections(session, process.id)
+    [section] = perspective_sections(session, process.id, "en")
     table = tables_of(text_of(client.get(f"/processes/{process.id}")))[
         f"Scores by stakeholder perspective, {rubric.label}"
     ]
@@ -189,7 +189,7 @@ def test_only_the_latest_revision_of_an_assessment_counts(session, rubric, peopl
     submit(session, people["ana"], revision)
     publish(session, people["rui"], revision)
     session.commit()
-    [section] = perspective_sections(session, process.id)
+    [section] = perspective_sections(session, process.id, "en")
     assert section["all"]["assessments"] == 2
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from assessor.rubrics.models import Question, RubricVersion
+from assessor.rubrics.models import LevelDescriptor, Question, RubricVersion
 from tests.factories import rubric_document, rubric_yaml
 
 
@@ -104,3 +104,93 @@ def test_load_defaults_to_the_rubrics_dir(runner, session, app):
     finally:
         (Path(app.config["RUBRICS_DIR"]) / "default.yaml").unlink()
     assert "from-dir@1.0.0: loaded" in result.output
+
+
+def test_validate_lists_every_missing_translation(runner, tmp_path):
+    document = rubric_document(translated_into=("fr",))
+    del document["pillars"][0]["questions"][1]["translations"]["fr"]["prompt"]
+    del document["pillars"][1]["questions"][0]["levels"][3]["translations"]
+    path = write(tmp_path, "partly-french.yaml", document)
+    result = runner.invoke(args=["rubrics", "validate", str(path)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{path}: pillars[0].questions[1].translations.fr.prompt: missing the fr text",
+        f"{path}: pillars[1].questions[0].levels[3].translations.fr.descriptor: "
+        "missing the fr text",
+    ]
+
+
+def test_load_refuses_a_file_with_a_missing_translation(runner, session, tmp_path):
+    document = rubric_document(translated_into=("fr",))
+    del document["pillars"][1]["translations"]["fr"]["summary"]
+    result = runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", document))])
+    assert result.exit_code == 1
+    assert "pillars[1].translations.fr.summary: missing the fr text" in result.output
+    assert rubric_count(session) == 0
+
+
+def test_load_stores_the_translations_of_every_item(runner, session, tmp_path):
+    document = rubric_document(translated_into=("fr",))
+    result = runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", document))])
+    assert "sample-rubric@1.0.0: loaded, in en, fr" in result.output
+    rubric = session.scalar(select(RubricVersion))
+    assert rubric.languages == ["en", "fr"]
+    assert rubric.translations["fr"]["title"] == "Sample rubric [fr]"
+    question = rubric.pillars[1].questions[1]
+    assert question.translations["fr"]["prompt"] == "Is decision rationale realised? [fr]"
+    assert question.levels[2].translations == {
+        "fr": {"descriptor": "decision_rationale is partial. [fr]"}
+    }
+
+
+def test_load_twice_with_the_same_translations_changes_nothing(runner, session, tmp_path):
+    path = write(tmp_path, "r.yaml", rubric_document(translated_into=("fr",)))
+    runner.invoke(args=["rubrics", "load", str(path)])
+    result = runner.invoke(args=["rubrics", "load", str(path)])
+    assert result.exit_code == 0
+    assert "sample-rubric@1.0.0: already loaded, unchanged" in result.output
+
+
+def test_load_adds_translations_to_a_loaded_version(runner, session, tmp_path):
+    runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", rubric_document()))])
+    hash_before = session.scalar(select(RubricVersion.content_hash))
+    translated = write(tmp_path, "r.yaml", rubric_document(translated_into=("fr",)))
+    result = runner.invoke(args=["rubrics", "load", str(translated)])
+    assert result.exit_code == 0, result.output
+    assert "sample-rubric@1.0.0: translations updated, now in en, fr" in result.output
+    session.expire_all()
+    rubric = session.scalar(select(RubricVersion))
+    assert (rubric.content_hash, rubric.languages) == (hash_before, ["en", "fr"])
+    assert rubric.pillars[0].translations == {
+        "fr": {"title": "Openness [fr]", "summary": "Who may take part. [fr]"}
+    }
+    assert rubric_count(session) == 1
+
+
+def test_load_corrects_the_translations_of_a_loaded_version(runner, session, tmp_path):
+    document = rubric_document(translated_into=("fr",))
+    runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", document))])
+    level = document["pillars"][0]["questions"][0]["levels"][4]
+    level["translations"]["fr"]["descriptor"] = "La participation ouverte est pleinement réalisée."
+    result = runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", document))])
+    assert "sample-rubric@1.0.0: translations updated, now in en, fr" in result.output
+    session.expire_all()
+    stored = session.scalar(
+        select(LevelDescriptor)
+        .join(Question)
+        .where(Question.key == "openness.open_participation", LevelDescriptor.level == 4)
+    )
+    assert stored.translations["fr"]["descriptor"] == (
+        "La participation ouverte est pleinement réalisée."
+    )
+
+
+def test_load_refuses_changed_content_even_with_new_translations(runner, session, tmp_path):
+    runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", rubric_document()))])
+    changed = rubric_document(translated_into=("fr",))
+    changed["pillars"][0]["questions"][0]["weight"] = 3
+    result = runner.invoke(args=["rubrics", "load", str(write(tmp_path, "r.yaml", changed))])
+    assert result.exit_code == 1
+    assert "sample-rubric@1.0.0 is already loaded with different content" in result.output
+    session.expire_all()
+    assert session.scalar(select(RubricVersion.languages)) == ["en"]

@@ -8,6 +8,9 @@ from assessor.rubrics.loader import read_rubric
 from config import PROJECT_DIR
 
 SHIPPED = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder.yaml"
+# The content hash databases have stored for version 1.0.0 since it was first loaded: adding or
+# correcting its translations must leave it as it is.
+SHIPPED_CONTENT_HASH = "5d3c45fa4c654c709bc768bb6d9172f90104af0356978e50d17a6a81a6f237a5"
 SEED_FILE_NAMES = [path.name for path in (PROJECT_DIR.parent / "shared" / "seeds").glob("*.txt")]
 
 
@@ -27,6 +30,10 @@ def test_every_shipped_rubric_file_validates():
 
 def test_default_rubric_is_version_1_0_0(rubric):
     assert (rubric["slug"], rubric["version"]) == ("wsis10-multistakeholder", "1.0.0")
+
+
+def test_default_rubric_keeps_the_content_hash_of_its_first_release():
+    assert read_rubric(SHIPPED).content_hash == SHIPPED_CONTENT_HASH
 
 
 def test_default_rubric_has_the_five_named_pillars(rubric):

@@ -31,7 +31,7 @@ def test_detail_shows_pillars_questions_guidance_weights(client, two_versions):
         "Transparency",
         "Is public documents realised?",
         "Look for public records of decision rationale.",
-        "weight 2.0",
+        "weight 2",
         "evidence required from level 2",
         "may be answered “not applicable”",
     ]:
@@ -53,8 +53,10 @@ def test_detail_shows_the_sources_with_title_issuer_and_date(client, two_version
     assert '<a href="#source-ws41">[1]</a> Agenda, recommendation 1' in page
 
 
-def test_detail_page_is_in_the_rubric_language(client, two_versions):
-    assert '<html lang="en">' in client.get("/rubrics/sample-rubric/1.0.0").get_data(as_text=True)
+def test_detail_page_is_in_the_interface_language(client, two_versions):
+    page = client.get("/rubrics/sample-rubric/1.0.0").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in page
+    assert '<p class="lead">A rubric for tests.</p>' in page
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,7 @@ def test_a_batch_of_three_is_done_and_its_zip_holds_one_valid_pdf_per_scorecard(
         "status": "done",
         "done": 3,
         "total": 3,
+        "progress": "3 of 3 scorecards rendered",
         "download_url": f"/scorecards/batches/{token}/download",
     }
     entries = zip_entries(client, token)
@@ -268,6 +269,7 @@ def test_a_failed_batch_says_so_without_details_and_logs_the_error(
         "status": "failed",
         "done": 0,
         "total": 3,
+        "progress": "0 of 3 scorecards rendered",
         "download_url": None,
     }
     page = client.get(f"/scorecards/batches/{token}").get_data(as_text=True)

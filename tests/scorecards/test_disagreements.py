@@ -22,7 +22,7 @@ def many_ratings(count: int) -> tuple[scoring.Rating, ...]:
 
 def summary(count: int) -> dict:
     disagreement = scoring.Disagreement("q", "p", 3, many_ratings(count))
-    return disagreement_summary(disagreement, "1.1", "Is it open?")
+    return disagreement_summary(disagreement, "1.1", "Is it open?", {})
 
 
 def test_the_summary_quotes_a_few_ratings_at_each_end_whatever_their_number():

@@ -99,8 +99,8 @@ def test_a_disagreement_counts_the_levels_in_all_and_per_perspective(client, dis
 
 def test_a_disagreement_quotes_its_extremes_and_links_every_rating(client, disputed_id):
     page = client.get(f"/assessments/{disputed_id}/scorecard").get_data(as_text=True)
-    assert "Lowest, level 0: 1 rating, such as" in page and "“Closed doors.”" in page
-    assert "Highest, level 3: 1 rating, such as" in page and "“Open registration.”" in page
+    assert "Lowest, level 0: 1 rating, such as" in page and "<q>Closed doors.</q>" in page
+    assert "Highest, level 3: 1 rating, such as" in page and "<q>Open registration.</q>" in page
     link = (
         f"http://localhost/assessments/{disputed_id}/scorecard/ratings/openness.open_participation"
     )

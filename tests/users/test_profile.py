@@ -46,7 +46,7 @@ def test_profile_shows_email_read_only_group_and_roles(client, member):
     assert response.status_code == 200
     assert "<title>Your profile · assessor</title>" in body
     assert "<dd>ana@example.org</dd>" in body and 'name="email"' not in body
-    assert "<dd>assessor, reviewer</dd>" in body
+    assert "<dd>Assessor, Reviewer</dd>" in body
     assert '<option value="academia" selected>' in body
 
 
@@ -164,7 +164,10 @@ def test_live_tokens_are_listed_with_created_and_last_used(client, member):
     body = page_text(client.get("/profile"))
     assert "<td>first</td>" in body
     assert "<td>never</td>" in body
-    assert re.search(r'<time datetime="[^"]+">\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC</time>', body)
+    # As English writes a moment: "Nov 23, 2026, 6:22 PM" (the column says UTC).
+    assert re.search(
+        r'<time datetime="[^"]+">[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M</time>', body
+    )
 
 
 def test_token_needs_a_name(client, member):

@@ -31,7 +31,7 @@ from assessor.processes.schemas import (
     ProcessPageOutSchema,
     ProcessSearchArgsSchema,
 )
-from assessor.rubrics.schemas import RubricOutSchema
+from assessor.rubrics.schemas import RubricOutSchema, RubricTextArgsSchema
 from assessor.scorecards.schemas import ConsolidationArgsSchema, ScorecardSchema
 from assessor.users.schemas import TokenCreatedSchema, TokenRequestSchema
 
@@ -220,7 +220,9 @@ OPERATIONS = {
             "(0-4), `not_applicable` (where the question allows it) or "
             "`insufficient_information`, with a rationale and evidence. Send the stored "
             "answer's `version`, or none for a first save. `change_reason` is given only in "
-            "a revision of a published assessment."
+            "a revision of a published assessment. `rationale_language` says which language "
+            "the rationale is written in; left out, a changed rationale takes the request's "
+            "language (the caller's profile language, else Accept-Language)."
         ),
         returns="The answer as stored, with what it still lacks for submission.",
         response=AnswerSavedSchema,
@@ -378,16 +380,26 @@ OPERATIONS = {
     "rubrics.index": Operation(
         tag="rubrics",
         summary="List rubric versions",
-        description="Every loaded rubric version, with the address of its full content.",
+        description=(
+            "Every loaded rubric version, with the address of its full content. Titles and "
+            "summaries are in the language asked for with `lang` where a rubric has it."
+        ),
         returns="The rubric versions.",
         response=RubricListSchema,
+        query=RubricTextArgsSchema,
     ),
     "rubrics.detail": Operation(
         tag="rubrics",
         summary="Read a rubric version",
-        description="Its sources, pillars, questions and level descriptors.",
+        description=(
+            "Its sources, pillars, questions and level descriptors. The text is in the "
+            "language asked for with `lang` when the rubric is complete in it (`languages`), "
+            "else in its own; `language` says which. Keys, weights, level names and sources "
+            "are the same in every language."
+        ),
         returns="The rubric version.",
         response=RubricOutSchema,
+        query=RubricTextArgsSchema,
     ),
     "processes.index": Operation(
         tag="processes",

@@ -16,11 +16,10 @@
   function show(state) {
     bar.max = state.total;
     bar.value = state.done;
-    bar.textContent = state.done + " of " + state.total;
-    const noun = state.total === 1 ? "scorecard" : "scorecards";
-    const text = state.done + " of " + state.total + " " + noun + " rendered";
+    // The words come from the server, in the page's language.
+    bar.textContent = state.progress;
     // Rewritten only when it changes, so that screen readers announce each step once.
-    if (count.textContent !== text) count.textContent = text;
+    if (count.textContent !== state.progress) count.textContent = state.progress;
     waiting.hidden = state.status !== "queued";
     finished.hidden = state.status !== "done";
     ready.hidden = state.status !== "done";

@@ -1,10 +1,15 @@
 // Autosave for the questionnaire: each question is saved through the API shortly after it
 // changes, with its state announced ("Saving…", "Saved 14:02", "Not saved: … Retry").
 // Without this script the page still works: its Save button posts the whole pillar.
+// Every word it shows comes from the page, in the page's language (#questionnaire-texts),
+// and so do the translations of the API's English messages.
 (function () {
   "use strict";
   const form = document.getElementById("questionnaire");
-  if (!form) return;
+  const textsElement = document.getElementById("questionnaire-texts");
+  if (!form || !textsElement) return;
+  const texts = JSON.parse(textsElement.textContent);
+  const language = document.documentElement.lang;
   const api = form.dataset.api;
   const csrf = form.dataset.csrf;
   const TEXT_DELAY = 1200;
@@ -12,8 +17,20 @@
   const states = new Map();
 
   function stateOf(section) {
-    if (!states.has(section)) states.set(section, { timer: null, inFlight: null, dirty: false, failed: false });
+    if (!states.has(section)) states.set(section, { timer: null, inFlight: null, dirty: false, failed: false, rationaleTyped: false });
     return states.get(section);
+  }
+
+  // A text with {name} placeholders filled in.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
+  }
+
+  // An API message (English) in the page's language, when the page knows it.
+  function shown(message) {
+    return texts.messages[message] || message;
   }
 
   function field(section, name) {
@@ -54,6 +71,8 @@
       version: version ? parseInt(version, 10) : null,
     };
     if (reason) body.change_reason = reason.value || null;
+    // Typed on this page, the rationale is taken to be in the page's language.
+    if (stateOf(section).rationaleTyped) body.rationale_language = language;
     if (/^[0-4]$/.test(choice)) body.level = parseInt(choice, 10);
     else if (choice === "na") body.not_applicable = true;
     else if (choice === "ii") body.insufficient_information = true;
@@ -67,7 +86,7 @@
       const button = document.createElement("button");
       button.type = "button";
       button.className = "link-button";
-      button.textContent = "Retry";
+      button.textContent = texts.retry;
       button.addEventListener("click", function () { save(section); });
       status.append(" ", button);
     }
@@ -75,7 +94,7 @@
 
   function showMessages(section, messages) {
     section.querySelectorAll("[data-message]").forEach(function (element) {
-      const text = (messages[element.dataset.message] || []).join(" ");
+      const text = (messages[element.dataset.message] || []).map(shown).join(" ");
       element.textContent = text;
     });
     section.querySelectorAll("[aria-invalid]").forEach(function (element) { element.removeAttribute("aria-invalid"); });
@@ -94,15 +113,26 @@
     });
   }
 
+  function fieldName(path) {
+    const evidence = /^evidence\[(\d+)\]\.(\w+)$/.exec(path);
+    if (evidence) {
+      return fill(texts.fields.evidence_item, {
+        number: parseInt(evidence[1], 10) + 1,
+        field: texts.fields[evidence[2]] || evidence[2],
+      });
+    }
+    return texts.fields[path] || path;
+  }
+
   function firstMessage(errors) {
     const paths = Object.keys(errors);
-    if (!paths.length) return "the server refused it";
+    if (!paths.length) return texts.no_reason;
     const path = paths[0];
-    return (path === "_" ? "" : path.replace(/\[(\d+)\]/, " $1").replace(".", " ") + ": ") + errors[path][0];
+    return (path === "_" ? "" : fieldName(path) + ": ") + shown(errors[path][0]);
   }
 
   function time() {
-    return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    return new Date().toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
   }
 
   function refreshProgress() {
@@ -120,7 +150,10 @@
       totalApplicable += parseInt(parts[1], 10);
     });
     const overall = document.getElementById("completeness");
-    if (overall && totalApplicable) overall.textContent = Math.round(100 * totalAnswered / totalApplicable) + "% answered";
+    if (overall && totalApplicable) {
+      const percent = new Intl.NumberFormat(language, { style: "percent" }).format(totalAnswered / totalApplicable);
+      overall.textContent = fill(texts.answered, { percent: percent });
+    }
   }
 
   function settleEvidence(section) {
@@ -172,16 +205,17 @@
     box.className = "conflict";
     box.setAttribute("role", "alert");
     const describe = function (answer) {
-      if (!answer) return "no answer";
-      if (answer.level !== null && answer.level !== undefined) return "level " + answer.level;
-      return answer.not_applicable ? "not applicable" : "insufficient information";
+      let words;
+      if (!answer) return texts.no_answer;
+      if (answer.level !== null && answer.level !== undefined) words = fill(texts.level, { level: answer.level });
+      else words = answer.not_applicable ? texts.not_applicable : texts.insufficient_information;
+      return answer.rationale ? fill(texts.with_rationale, { answer: words, rationale: answer.rationale }) : words;
     };
     const text = document.createElement("p");
-    text.textContent = "Someone saved this answer meanwhile. Theirs: " + describe(current) +
-      (current && current.rationale ? ", “" + current.rationale + "”" : "") + ". Yours: " + describe(mine) + ".";
+    text.textContent = fill(texts.conflict, { theirs: describe(current), yours: describe(mine) });
     const keep = document.createElement("button");
     keep.type = "button";
-    keep.textContent = "Keep mine";
+    keep.textContent = texts.keep_mine;
     keep.addEventListener("click", function () {
       field(section, "version").value = current ? current.version : "";
       box.remove();
@@ -189,7 +223,7 @@
     });
     const take = document.createElement("button");
     take.type = "button";
-    take.textContent = "Take theirs";
+    take.textContent = texts.take_theirs;
     take.addEventListener("click", function () { window.location.reload(); });
     box.append(text, keep, " ", take);
     section.querySelector("h2").after(box);
@@ -206,11 +240,11 @@
     }
     const body = bodyOf(section);
     if (!choiceOf(section)) {
-      setStatus(section, "Not saved: choose a level, not applicable or insufficient information first.");
+      setStatus(section, texts.choose_first);
       return null;
     }
     state.dirty = false;
-    setStatus(section, "Saving…");
+    setStatus(section, texts.saving);
     state.inFlight = send(section, body).finally(function () {
       state.inFlight = null;
       if (state.dirty) save(section);
@@ -230,7 +264,7 @@
       });
     } catch (error) {
       state.failed = true;
-      setStatus(section, "Not saved: the server could not be reached.", true);
+      setStatus(section, texts.unreachable, true);
       return;
     }
     const data = await response.json().catch(function () { return {}; });
@@ -240,20 +274,20 @@
       showMessages(section, data.problems || {});
       settleEvidence(section);
       refreshProgress();
-      setStatus(section, "Saved " + time());
+      setStatus(section, fill(texts.saved, { time: time() }));
       return;
     }
     state.failed = true;
     if (response.status === 409 && "current" in data) {
       showConflict(section, data.current, body);
-      setStatus(section, "Not saved: someone else changed this answer.", false);
+      setStatus(section, texts.changed_meanwhile, false);
     } else if (response.status === 422) {
       showMessages(section, data.errors || {});
-      setStatus(section, "Not saved: " + firstMessage(data.errors || {}) + ".", true);
+      setStatus(section, fill(texts.refused, { reason: firstMessage(data.errors || {}) }), true);
     } else if (response.status === 401 || response.status === 400) {
-      setStatus(section, "Not saved: your session has ended. Sign in again in another tab, then", true);
+      setStatus(section, texts.session_ended, true);
     } else {
-      setStatus(section, "Not saved: " + firstMessage(data.errors || {}) + ".", true);
+      setStatus(section, fill(texts.refused, { reason: firstMessage(data.errors || {}) }), true);
     }
   }
 
@@ -269,7 +303,12 @@
   });
   form.addEventListener("input", function (event) {
     const section = event.target.closest("[data-question]");
-    if (section && event.target.matches("textarea, input[type=text], input[type=url]")) schedule(section, TEXT_DELAY);
+    if (!section) return;
+    if (event.target.matches('[data-field="rationale"]')) {
+      stateOf(section).rationaleTyped = true;
+      event.target.lang = language;
+    }
+    if (event.target.matches("textarea, input[type=text], input[type=url]")) schedule(section, TEXT_DELAY);
   });
 
   form.addEventListener("submit", async function (event) {

@@ -2,7 +2,7 @@
 
 Revision ID: 5d0c2a7b9e41
 Revises: 3c51d0a7e2f4
-Create Date: 2026-11-24 09:00:00.000000
+Create Date: 2026-11-23 19:00:00.000000
 
 """
 from alembic import op
