@@ -14,6 +14,7 @@ from flask import Flask
 from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 
+from assessor.languages.selection import text_direction
 from assessor.scorecards import labels
 from assessor.scoring import round_half_up
 
@@ -80,6 +81,7 @@ def register_filters(app: Flask) -> None:
         answer_kind=labels.answer_kind,
         change_reason=labels.change_reason_name,
         lang_attribute=labels.lang_attribute,
+        direction=text_direction,
     )
     app.jinja_env.globals.update(
         language_args=labels.language_args, page_number_parts=labels.page_number_parts

@@ -7,10 +7,10 @@ stay the same in every language; pages and PDFs turn them into words here.
 from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from assessor.assessments.labels import CHANGE_REASON_LABELS
-from assessor.languages.selection import SOURCE_LANGUAGE, current_language
+from assessor.languages.selection import SOURCE_LANGUAGE, current_language, text_direction
 from assessor.rubrics.models import LEVEL_LABELS, LEVEL_NAMES
 
 # A band is named after the level whose score is nearest, so the levels' labels name both.
@@ -43,10 +43,11 @@ def change_reason_name(reason: str | None) -> str:
 
 
 def lang_attribute(language: str | None) -> Markup:
-    """`` lang="xx"`` for text in another language than the page's (rubric text, rationales)."""
+    """`` lang="xx" dir="ltr"`` for text in another language than the page's (rubric text,
+    rationales): read aloud in its language, and laid out in its direction."""
     if not language or language == current_language():
         return Markup("")
-    return Markup(' lang="{}"').format(escape(language))
+    return Markup(' lang="{}" dir="{}"').format(language, text_direction(language))
 
 
 def language_args() -> dict[str, str]:

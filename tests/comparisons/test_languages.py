@@ -72,7 +72,7 @@ def test_the_french_pdf_is_in_french(client, french, tmp_path):
 def test_rubric_text_the_rubric_lacks_in_french_is_marked_english(app, client):
     ids = compared(app)
     shown = get(client, f"/compare?ids={ids}&lang=fr")
-    assert '<span lang="en">Openness</span>' in shown
+    assert '<span lang="en" dir="ltr">Openness</span>' in shown
     assert '<h2 id="facts-title">Ce qui est comparé</h2>' in shown
 
 

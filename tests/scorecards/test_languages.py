@@ -101,8 +101,8 @@ def test_the_english_page_is_unchanged_by_a_french_translation(client, french):
 def test_rubric_text_without_french_stays_english_and_says_so(client, english_only):
     shown = page(client, english_only, lang="fr")
     assert '<h2 id="summary-title">Synthèse</h2>' in shown
-    assert '<th scope="row" lang="en">Openness</th>' in shown
-    assert '<span lang="en">open_participation is absent.</span>' in shown
+    assert '<th scope="row" lang="en" dir="ltr">Openness</th>' in shown
+    assert '<span lang="en" dir="ltr">open_participation is absent.</span>' in shown
 
 
 def test_a_rationale_is_shown_as_written_with_its_own_language(app, client, french):
@@ -115,7 +115,9 @@ def test_a_rationale_is_shown_as_written_with_its_own_language(app, client, fren
         answer.rationale, answer.rationale_language = "Registration was open to all.", "en"
         db.session.commit()
     french_page, english_page = page(client, french, lang="fr"), page(client, french)
-    assert '<p class="rationale" lang="en">Registration was open to all.</p>' in french_page
+    assert (
+        '<p class="rationale" lang="en" dir="ltr">Registration was open to all.</p>' in french_page
+    )
     assert '<p class="rationale">Registration was open to all.</p>' in english_page
 
 
@@ -182,6 +184,15 @@ def test_a_right_to_left_page_is_marked_so(client, arabic):
     assert '<h2 id="summary-title">Summary</h2>' in shown
 
 
+def test_english_rubric_text_keeps_left_to_right_on_a_right_to_left_page(
+    app, client, english_only, monkeypatch
+):
+    monkeypatch.setitem(app.config, "LANGUAGES", (*app.config["LANGUAGES"], "ar"))
+    shown = page(client, english_only, lang="ar")
+    assert '<html lang="ar" dir="rtl">' in shown
+    assert '<th scope="row" lang="en" dir="ltr">Openness</th>' in shown
+
+
 def test_a_right_to_left_pdf_renders_its_arabic_text(client, arabic, tmp_path):
     body = pdf(client, arabic, lang="ar").data
     # pdftotext marks each run's direction (U+202A-U+202C); the words are in reading order.
@@ -218,5 +229,5 @@ def test_a_disagreement_quotes_each_rationale_in_its_own_language(app, client):
         session.commit()
     shown = page(client, ids[0], lang="fr")
     assert "Points de désaccord entre évaluateurs" in shown
-    assert '<q lang="en">Rationale for openness.open_participation.</q>' in shown
+    assert '<q lang="en" dir="ltr">Rationale for openness.open_participation.</q>' in shown
     assert "<q>Rationale for openness.open_participation.</q>" in shown
