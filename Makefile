@@ -42,7 +42,7 @@ translations: install
 translations-extract: install
 	$(PYBABEL) -q extract -F $(TRANSLATIONS)/babel.cfg -k _l -k lazy_gettext \
 		--sort-by-file --project assessor -o $(TRANSLATIONS)/messages.pot assessor
-	$(PYBABEL) -q update --no-fuzzy-matching -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
+	$(PYBABEL) -q update --no-fuzzy-matching --ignore-obsolete -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS)
 
 ## A catalogue for a new interface language: make translations-new LANGUAGE=ar
 translations-new: translations-extract
