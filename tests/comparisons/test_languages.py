@@ -7,7 +7,7 @@ import pytest
 from assessor.db import db
 from tests.comparisons import ids_text, people, publish_scorecards, score_table, text_of
 from tests.factories import stored_rubric
-from tests.scorecards.translations import ARABIC, FRENCH, translate_rubric
+from tests.scorecards.translations import ARABIC, FRENCH, page_html, translate_rubric
 from tests.tools import pdf_language, pdf_text
 
 
@@ -30,14 +30,8 @@ def french(app) -> str:
     return compared(app, "fr", FRENCH)
 
 
-def get(client, path: str) -> str:
-    response = client.get(path)
-    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
 def test_a_french_reader_sees_the_comparison_in_french(client, french):
-    shown = get(client, f"/compare?ids={french}&lang=fr")
+    shown = page_html(client, f"/compare?ids={french}&lang=fr")
     assert '<html lang="fr" dir="ltr">' in shown
     assert '<h2 id="facts-title">Ce qui est comparé</h2>' in shown
     table = score_table(shown)
@@ -48,13 +42,13 @@ def test_a_french_reader_sees_the_comparison_in_french(client, french):
 
 def test_french_differences_to_the_baseline_are_written_the_french_way(client, french):
     first = french.split(",")[0]
-    shown = get(client, f"/compare?ids={french}&baseline={first}&lang=fr")
+    shown = page_html(client, f"/compare?ids={french}&baseline={first}&lang=fr")
     (_, (delta, _)) = score_table(shown)["Note globale"]
     assert re.search(r"[+\u2212±]\d+,\d", delta) and "par rapport à la référence" in delta
 
 
 def test_the_download_links_of_a_french_comparison_keep_its_language(client, french):
-    shown = get(client, f"/compare?ids={french}&lang=fr")
+    shown = page_html(client, f"/compare?ids={french}&lang=fr")
     assert f'href="/compare.pdf?ids={french}&amp;lang=fr"' in shown
     assert f'href="/compare.csv?ids={french}"' in shown
     assert f"http://localhost/compare?ids={french}&amp;lang=fr" in shown
@@ -71,7 +65,7 @@ def test_the_french_pdf_is_in_french(client, french, tmp_path):
 
 def test_rubric_text_the_rubric_lacks_in_french_is_marked_english(app, client):
     ids = compared(app)
-    shown = get(client, f"/compare?ids={ids}&lang=fr")
+    shown = page_html(client, f"/compare?ids={ids}&lang=fr")
     assert '<span lang="en" dir="ltr">Openness</span>' in shown
     assert '<h2 id="facts-title">Ce qui est comparé</h2>' in shown
 
@@ -95,7 +89,7 @@ def test_a_refusal_is_explained_in_french_on_the_page_and_in_english_in_json(cli
 def test_a_right_to_left_comparison_renders(app, client, monkeypatch, tmp_path):
     monkeypatch.setitem(app.config, "LANGUAGES", (*app.config["LANGUAGES"], "ar"))
     ids = compared(app, "ar", ARABIC)
-    shown = get(client, f"/compare?ids={ids}&lang=ar")
+    shown = page_html(client, f"/compare?ids={ids}&lang=ar")
     assert '<html lang="ar" dir="rtl">' in shown and "الشفافية" in shown
     response = client.get(f"/compare.pdf?ids={ids}&lang=ar")
     text = re.sub("[\u202a-\u202e]", "", pdf_text(response.data, tmp_path))
@@ -103,6 +97,6 @@ def test_a_right_to_left_comparison_renders(app, client, monkeypatch, tmp_path):
 
 
 def test_the_picker_titles_rubrics_in_french(client, french):
-    shown = get(client, f"/compare?ids={french}&pick=1&lang=fr")
+    shown = page_html(client, f"/compare?ids={french}&pick=1&lang=fr")
     assert "<td>Grille d&#39;exemple<span" in shown
     assert '<option value="sample-rubric">Grille d&#39;exemple</option>' in shown

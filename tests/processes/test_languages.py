@@ -9,7 +9,7 @@ from tests.assessments.pages import sign_in
 from tests.factories import stored_process, stored_rubric, stored_user
 from tests.processes.test_history import revised
 from tests.processes.test_pages import published_assessment
-from tests.scorecards.translations import FRENCH, translate_rubric
+from tests.scorecards.translations import FRENCH, page_html, translate_rubric
 
 NBSP = "\u00a0"
 
@@ -37,14 +37,8 @@ def process_id(app) -> int:
         return process.id
 
 
-def get(client, path: str) -> str:
-    response = client.get(path)
-    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
-    return response.get_data(as_text=True)
-
-
 def test_a_process_page_in_french(client, process_id):
-    shown = get(client, f"/processes/{process_id}?lang=fr")
+    shown = page_html(client, f"/processes/{process_id}?lang=fr")
     assert '<html lang="fr" dir="ltr">' in shown
     assert '<h2 id="published-title">Évaluations publiées</h2>' in shown
     assert "<dd>Mondiale</dd>" in shown
@@ -54,7 +48,7 @@ def test_a_process_page_in_french(client, process_id):
 
 
 def test_the_perspective_table_has_the_pillars_in_french(client, process_id):
-    shown = get(client, f"/processes/{process_id}?lang=fr")
+    shown = page_html(client, f"/processes/{process_id}?lang=fr")
     table = shown[shown.index('<table class="perspective-table">') :]
     assert '<th scope="col">Ouverture</th>' in table
     assert "Toutes les perspectives" in table
@@ -62,7 +56,7 @@ def test_the_perspective_table_has_the_pillars_in_french(client, process_id):
 
 
 def test_the_history_of_revisions_in_french(client, process_id):
-    shown = get(client, f"/processes/{process_id}/history?lang=fr")
+    shown = page_html(client, f"/processes/{process_id}/history?lang=fr")
     assert "Historique des révisions" in shown
     assert '<th scope="row">Transparence</th>' in shown
     assert "+33,3" in shown
@@ -72,7 +66,7 @@ def test_the_history_of_revisions_in_french(client, process_id):
 
 
 def test_the_process_list_in_french(client, process_id):
-    shown = get(client, "/processes?lang=fr")
+    shown = page_html(client, "/processes?lang=fr")
     assert "1 processus" in shown and "<td>Mondiale</td>" in shown
     assert "<td>Gouvernance de l'Internet</td>" in shown
 
@@ -95,7 +89,7 @@ def test_the_process_form_refuses_in_french(app, client):
 
 
 def test_the_english_process_page_is_unchanged(client, process_id):
-    shown = get(client, f"/processes/{process_id}")
+    shown = page_html(client, f"/processes/{process_id}")
     assert '<h2 id="published-title">Published assessments</h2>' in shown
     assert '<time datetime="2013-10-24">24 October 2013</time>' in shown
     assert '<th scope="col">Openness</th>' in shown

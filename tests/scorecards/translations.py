@@ -1,4 +1,5 @@
-"""Rubric text in other languages, set on stored rows as a translated rubric file stores it."""
+"""Rubric text in other languages, set on stored rows as a translated rubric file stores it,
+and pages read in them."""
 
 FRENCH = {
     "Sample rubric": "Grille d'exemple",
@@ -34,3 +35,10 @@ def translate_rubric(rubric, language: str, texts: dict[str, str]) -> None:
             add(question, prompt=text(question.prompt), guidance=text(question.guidance))
             for level in question.levels:
                 add(level, descriptor=text(level.descriptor))
+
+
+def page_html(client, path: str) -> str:
+    """The page at ``path``, which must be found, as text."""
+    response = client.get(path)
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    return response.get_data(as_text=True)
