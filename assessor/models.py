@@ -21,7 +21,7 @@ from assessor.rubrics.models import (
     RubricSource,
     RubricVersion,
 )
-from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import BatchDownload, KeptScore, ScorecardPage, ScorecardPdf
 from assessor.users.models import ApiToken, RoleGrant, User
 
 metadata = Base.metadata
@@ -34,6 +34,7 @@ __all__ = [
     "BatchDownload",
     "Citation",
     "EvidenceItem",
+    "KeptScore",
     "LevelDescriptor",
     "Pillar",
     "Process",

@@ -26,6 +26,8 @@ consolidate(rubric, assessments) -> Consolidation
     PerspectiveView(perspective, assessment_ids, score, band, alpha, exact_agreement, pillars)
     PillarSpread(pillar_key, spread)
 
+as_plain(result) -> dict; from_plain(dict) -> AssessmentScore   # kept results, exactly
+
 Scores are unrounded floats in [0, 100], None meaning "not scored" (never 0); shares and alpha
 are floats, None when undefined. Present them with band_of, display_score (one decimal, half
 up), api_score (two decimals) and api_fraction (four decimals). Invalid input raises ValueError.
@@ -45,6 +47,7 @@ from .consolidation import (
     consolidate,
 )
 from .inputs import Answer, PillarShape, QuestionShape, RatedAssessment, RubricShape, Status
+from .plain import as_plain, from_plain
 from .rounding import NOT_SCORED, api_fraction, api_score, display_score, round_half_up
 
 METHOD_VERSION = "1"
@@ -71,9 +74,11 @@ __all__ = [
     "Status",
     "api_fraction",
     "api_score",
+    "as_plain",
     "band_of",
     "consolidate",
     "display_score",
+    "from_plain",
     "round_half_up",
     "score_assessment",
 ]

@@ -1,0 +1,26 @@
+"""An assessment's result as plain JSON data and back, exactly: what is kept is what was scored.
+
+Floats survive JSON unchanged (Python writes the shortest text that reads back as the same
+float), so a result read back equals the one computed, to the last bit.
+"""
+
+from dataclasses import asdict
+from typing import Any
+
+from .assessment import AssessmentScore, PillarScore, QuestionScore
+
+
+def as_plain(result: AssessmentScore) -> dict[str, Any]:
+    """``result`` as nested dicts and lists of numbers, strings and None."""
+    return asdict(result)
+
+
+def _pillar(plain: dict[str, Any]) -> PillarScore:
+    questions = tuple(QuestionScore(**question) for question in plain["questions"])
+    return PillarScore(**{**plain, "questions": questions})
+
+
+def from_plain(plain: dict[str, Any]) -> AssessmentScore:
+    """The result that as_plain gave ``plain`` for."""
+    pillars = tuple(_pillar(pillar) for pillar in plain["pillars"])
+    return AssessmentScore(**{**plain, "pillars": pillars})
