@@ -48,11 +48,13 @@ translations-extract: install
 translations-new: translations-extract
 	$(PYBABEL) init -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $(LANGUAGE)
 
-## Migrate, load rubrics and seed demo data: safe to repeat, existing data is kept.
+## Migrate, load rubrics, seed demo data and keep published scores: safe to repeat, existing
+## data is kept.
 database: install translations
 	$(FLASK) db upgrade
 	$(FLASK) rubrics load
 	$(FLASK) demo seed
+	$(FLASK) scorecards keep-scores
 
 ## The web server, with the background-job worker beside it; stopping one stops both.
 run: database

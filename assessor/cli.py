@@ -1,4 +1,4 @@
-"""Command-line groups: ``flask rubrics``, ``flask users`` and ``flask demo``."""
+"""Command-line groups: ``flask rubrics``, ``users``, ``demo`` and ``scorecards``."""
 
 import time
 from pathlib import Path
@@ -12,6 +12,7 @@ from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
 from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
+from assessor.scorecards.scores import keep_missing_scores
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
 from assessor.users.service import UserInputError, create_user
@@ -19,6 +20,7 @@ from assessor.users.service import UserInputError, create_user
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
 users_group = AppGroup("users", help="Manage user accounts.")
 demo_group = AppGroup("demo", help="Demo data.")
+scorecards_group = AppGroup("scorecards", help="Published scorecards kept for lists and pages.")
 
 
 def _paths_or_default(paths: tuple[str, ...]) -> list[Path]:
@@ -138,7 +140,15 @@ def generate_demo_command(processes: int, assessments: int, seed: int) -> None:
     )
 
 
+@scorecards_group.command("keep-scores")
+def keep_scores_command() -> None:
+    """Keep the results of published assessments that have none by the current scoring method."""
+    kept = keep_missing_scores(db.session, progress=lambda done: click.echo(f"  {done:,} kept"))
+    click.echo(f"kept the scores of {kept:,} published assessments")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(rubrics_group)
     app.cli.add_command(users_group)
     app.cli.add_command(demo_group)
+    app.cli.add_command(scorecards_group)

@@ -3,8 +3,9 @@
 ``flask demo generate`` fills a database with varied processes and many published
 assessments on the newest loaded rubric, drawn from a seeded random generator, so that one
 seed always gives the same data. Rows go in through Core executemany inserts, a batch of
-assessments at a time, rather than through the services: nothing is scored, and no audit
-events are written, since no one drafted, reviewed or published these assessments. The rows
+assessments at a time, rather than through the services: no audit events are written, since
+no one drafted, reviewed or published these assessments, and their results are kept once all
+are in (as publishing keeps each one's). The rows
 still keep every rule that submission checks: each question answered, N/A only where the
 rubric allows it, a rationale and evidence wherever a level needs them, and a reason for
 each answer that a revision changes.
@@ -25,6 +26,7 @@ from assessor.demo import DEMO_PASSWORD
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.service import find_rubric
+from assessor.scorecards.scores import keep_missing_scores
 from assessor.users.service import create_user, find_user_by_email
 
 BATCH_SIZE = 1000
@@ -485,6 +487,8 @@ def generate(
         totals["evidence"] += evidence
         if progress is not None:
             progress(totals["assessments"], assessments)
+    # Like every published assessment, each keeps its result for lists and comparisons.
+    keep_missing_scores(session)
     # Fresh planner statistics: right after a bulk load, queries would otherwise scan tables
     # that their indexes would answer.
     session.execute(text("ANALYZE"))

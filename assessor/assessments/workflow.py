@@ -17,6 +17,7 @@ from assessor.assessments.service import copy_answer
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.languages.messages import N_
+from assessor.scorecards.scores import keep_score
 from assessor.users.models import User
 
 OPEN_STATUSES = ("draft", "submitted")
@@ -153,6 +154,7 @@ def publish(session: Session, user: User, assessment: Assessment) -> None:
         utcnow(),
         user.id,
     )
+    keep_score(session, assessment)
     _record(session, user, assessment, "published", "submitted")
 
 

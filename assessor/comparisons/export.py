@@ -16,7 +16,7 @@ from typing import Any
 
 from flask import current_app, render_template
 
-from assessor.comparisons.presentation import comparison_charts
+from assessor.comparisons.presentation import comparison_charts, scorecard_links
 from assessor.comparisons.schemas import ComparisonSchema
 from assessor.scorecards.render import render_pdf
 from assessor.scoring import api_fraction, api_score
@@ -118,6 +118,7 @@ def comparison_pdf(document: dict[str, Any], created: str, permalink: str) -> by
         "comparisons/pdf.html",
         comparison=document,
         charts=comparison_charts(document),
+        links=scorecard_links(document),
         created=created,
         permalink=permalink,
     )

@@ -15,11 +15,11 @@ from assessor.comparisons.service import (
     COMPARISON_DETAILS,
     public_scorecards,
     scorecard_heading,
-    scores_of,
 )
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
+from assessor.scorecards.scores import scores_of
 
 PER_PAGE = 20
 

@@ -1,13 +1,16 @@
-"""How a comparison reads, the same on the page and in the PDF: its charts and its deltas."""
+"""How a comparison reads, the same on the page and in the PDF: its charts, its links and its
+deltas."""
 
 from typing import Any
 
+from flask import url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from assessor.scorecards.charts import SERIES_STYLES, RadarSeries, radar_chart
 from assessor.scorecards.formatting import SCORE_PATTERN
+from assessor.scorecards.labels import language_args
 from assessor.scoring import round_half_up
 
 # More polygons than this on one radar cannot be told apart: then one small radar each.
@@ -49,6 +52,20 @@ def comparison_charts(document: dict[str, Any]) -> dict[str, Any]:
         )
         return {"radar": radar, "small_multiples": []}
     return {"radar": None, "small_multiples": [_small_radar(s, scores, axes) for s in scorecards]}
+
+
+def scorecard_links(document: dict[str, Any]) -> dict[int, str]:
+    """Each compared scorecard's address in the reader's language, built once: every answer of
+    the question table links to its scorecard."""
+    return {
+        scorecard["assessment_id"]: url_for(
+            "scorecards.page",
+            assessment_id=scorecard["assessment_id"],
+            _external=True,
+            **language_args(),
+        )
+        for scorecard in document["scorecards"]
+    }
 
 
 def _small_radar(scorecard: dict, scores: dict, axes: list[str]) -> dict[str, Any]:

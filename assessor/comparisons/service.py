@@ -21,7 +21,7 @@ from assessor.assessments.models import Assessment
 from assessor.exceptions import InvalidInput
 from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text
-from assessor.scorecards.data import evidence_counts, score_of
+from assessor.scorecards.scores import scores_of
 from assessor.scoring import api_fraction, api_score
 from assessor.stakeholders import stakeholder_label
 
@@ -35,10 +35,9 @@ MEASURE_LABELS = {
     "evidence_coverage": _l("Evidence coverage"),
 }
 
-# Everything a comparison reads: one query per relationship level, whatever the number of
-# scorecards or questions. Evidence is counted instead (see evidence_counts).
+# Everything a comparison reads besides the kept scores (see scores): one query per
+# relationship level, whatever the number of scorecards or questions.
 COMPARISON_DETAILS = (
-    selectinload(Assessment.answers),
     selectinload(Assessment.process),
     selectinload(Assessment.assessor),
     selectinload(Assessment.rubric)
@@ -72,14 +71,6 @@ def public_scorecards(session: Session, ids: Sequence[int]) -> list[Assessment]:
     )
     found = {assessment.id: assessment for assessment in session.scalars(statement)}
     return [found[assessment_id] for assessment_id in ids if assessment_id in found]
-
-
-def scores_of(
-    session: Session, assessments: Sequence[Assessment]
-) -> dict[int, scoring.AssessmentScore]:
-    """Each assessment scored exactly as its own scorecard is, evidence counted in one query."""
-    counts = evidence_counts(session, assessments)
-    return {assessment.id: score_of(assessment, counts) for assessment in assessments}
 
 
 def load_scorecards(session: Session, ids: Sequence[int]) -> list[Assessment]:

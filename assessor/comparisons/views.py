@@ -13,7 +13,7 @@ from assessor.comparisons.export import (
     file_name,
 )
 from assessor.comparisons.picker import chosen_rows, picker_choices, picker_page
-from assessor.comparisons.presentation import comparison_charts, delta_text
+from assessor.comparisons.presentation import comparison_charts, delta_text, scorecard_links
 from assessor.comparisons.schemas import (
     QUERY_LABELS,
     ComparisonDocumentSchema,
@@ -119,6 +119,7 @@ def index():
         "comparisons/compare.html",
         comparison=document,
         charts=comparison_charts(document),
+        links=scorecard_links(document),
         ids=_ids_text(args["ids"]),
         permalink=_permalink(args),
     )

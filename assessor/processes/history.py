@@ -14,8 +14,8 @@ from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Answer, Assessment
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.data import evidence_counts, score_of
 from assessor.scorecards.formatting import SCORE_PATTERN
+from assessor.scorecards.scores import scores_of
 from assessor.scoring import AssessmentScore, round_half_up
 from assessor.stakeholders import stakeholder_label
 
@@ -32,8 +32,8 @@ def score_change_text(change: float | None) -> str:
 
 
 def _public_assessments(session: Session, process_id: int) -> list[Assessment]:
-    """The process's public assessments, with everything scoring and comparing read but their
-    evidence, which scoring counts (see evidence_counts)."""
+    """The process's public assessments, with the answers and rubric text that comparing
+    versions reads (their scores are kept, see scores)."""
     statement = (
         select(Assessment)
         .where(Assessment.process_id == process_id, Assessment.status.in_(PUBLIC_STATUSES))
@@ -130,12 +130,15 @@ def _question_changes(
 
 
 def _version(
-    assessment: Assessment, previous: Assessment | None, counts: dict[int, int], language: str
+    assessment: Assessment,
+    previous: Assessment | None,
+    results: dict[int, AssessmentScore],
+    language: str,
 ) -> dict[str, Any]:
     """One published version, compared with the version it revises, its rubric text in
     ``language`` if the rubric has it."""
     shown = text_language(assessment.rubric, language)
-    result = score_of(assessment, counts)
+    result = results[assessment.id]
     version = {
         "assessment_id": assessment.id,
         "status": assessment.status,
@@ -150,14 +153,16 @@ def _version(
         "questions": [],
     }
     if previous is not None:
-        earlier = score_of(previous, counts)
+        earlier = results[previous.id]
         version["score_change"] = _change(earlier.score, result.score)
         version["pillars"] = _pillar_changes(earlier, result, assessment.rubric, shown)
         version["questions"] = _question_changes(previous, assessment, shown)
     return version
 
 
-def _chain(chain: list[Assessment], counts: dict[int, int], language: str) -> dict[str, Any]:
+def _chain(
+    chain: list[Assessment], results: dict[int, AssessmentScore], language: str
+) -> dict[str, Any]:
     """A chain of revisions as plain data, each version compared with the one before."""
     first = chain[0]
     return {
@@ -166,7 +171,7 @@ def _chain(chain: list[Assessment], counts: dict[int, int], language: str) -> di
         "perspective": stakeholder_label(first.perspective),
         "rubric": first.rubric.label,
         "versions": [
-            _version(assessment, chain[index - 1] if index else None, counts, language)
+            _version(assessment, chain[index - 1] if index else None, results, language)
             for index, assessment in enumerate(chain)
         ],
     }
@@ -177,8 +182,8 @@ def process_history(session: Session, process_id: int, language: str) -> dict[st
     rubric text in ``language`` where the rubric has it."""
     chains = revision_chains(_public_assessments(session, process_id))
     revised = [chain for chain in chains if len(chain) > 1]
-    counts = evidence_counts(session, [assessment for chain in revised for assessment in chain])
+    results = scores_of(session, [assessment for chain in revised for assessment in chain])
     return {
-        "chains": [_chain(chain, counts, language) for chain in revised],
+        "chains": [_chain(chain, results, language) for chain in revised],
         "unrevised": len(chains) - len(revised),
     }

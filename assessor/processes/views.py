@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
+from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import assessments_query
@@ -34,8 +35,7 @@ from assessor.processes.service import (
     search_processes,
     update_process,
 )
-from assessor.rubrics.models import Pillar, RubricVersion
-from assessor.scorecards.data import evidence_counts, score_of
+from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
 from assessor.validation import DEFAULT_PER_PAGE
@@ -43,14 +43,9 @@ from assessor.validation import DEFAULT_PER_PAGE
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
 blueprint.add_app_template_filter(score_change_text, "score_change")
 
-# What scoring reads, loaded for all listed assessments at once rather than row by row;
-# evidence is counted instead (see evidence_counts).
-SCORING_DETAILS = (
-    selectinload(Assessment.answers),
-    selectinload(Assessment.rubric)
-    .selectinload(RubricVersion.pillars)
-    .selectinload(Pillar.questions),
-)
+# What a listed assessment shows beside its kept score (see scores), loaded for all listed
+# assessments at once rather than row by row.
+ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor))
 
 
 @dataclass
@@ -120,7 +115,9 @@ def index():
 
 
 def assessment_row(
-    assessment: Assessment, revised_by: dict[int, int], counts: dict[int, int]
+    assessment: Assessment,
+    revised_by: dict[int, int],
+    results: dict[int, scoring.AssessmentScore],
 ) -> dict[str, Any]:
     """An assessment as one row of the process page's tables."""
     row = {
@@ -136,21 +133,22 @@ def assessment_row(
         "revised_by": revised_by.get(assessment.id),
     }
     if assessment.status in PUBLIC_STATUSES:
-        result = score_of(assessment, counts)
+        result = results[assessment.id]
         row |= {"score": result.score, "band": result.band}
     return row
 
 
 def process_assessments(process: Process, user: User | None) -> dict[str, list[dict]]:
     """The process's assessments ``user`` may see: public ones apart from work in progress."""
-    statement = assessments_query(user, {"process_id": process.id}).options(*SCORING_DETAILS)
+    statement = assessments_query(user, {"process_id": process.id}).options(*ROW_DETAILS)
     assessments = list(db.session.scalars(statement))
     # A published revision supersedes the assessment it revises; both stay public.
     revised_by = {
         a.revises_id: a.id for a in assessments if a.revises_id and a.status == "published"
     }
-    counts = evidence_counts(db.session, assessments)
-    rows = [assessment_row(assessment, revised_by, counts) for assessment in assessments]
+    public = [assessment for assessment in assessments if assessment.status in PUBLIC_STATUSES]
+    results = scores_of(db.session, public)
+    rows = [assessment_row(assessment, revised_by, results) for assessment in assessments]
     return {
         "public": [row for row in rows if row["status"] in PUBLIC_STATUSES],
         "in_progress": [row for row in rows if row["status"] not in PUBLIC_STATUSES],

@@ -10,6 +10,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate
 from sqlalchemy import Select, func, select
 from werkzeug.datastructures import MultiDict
 
+from assessor import scoring
 from assessor.assessments.forms import FormSchema
 from assessor.assessments.models import Assessment
 from assessor.assessments.schemas import RUBRIC_LABEL
@@ -25,9 +26,9 @@ from assessor.scorecards.batches import (
     start_batch,
     zip_file_name,
 )
-from assessor.scorecards.data import evidence_counts, score_of
 from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import BatchDownload
+from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.validation import MAX_ID, error_paths, row_id
 
@@ -108,9 +109,8 @@ def load_list_args(args: Mapping[str, str]) -> dict[str, Any]:
         return schema.load({key: value for key, value in args.items() if key not in error.messages})
 
 
-def scorecard_row(assessment: Assessment, counts: dict[int, int]) -> dict[str, Any]:
-    """A published scorecard as one row of the list; ``counts`` from evidence_counts."""
-    result = score_of(assessment, counts)
+def scorecard_row(assessment: Assessment, result: scoring.AssessmentScore) -> dict[str, Any]:
+    """A published scorecard as one row of the list, with its result."""
     return {
         "id": assessment.id,
         "status": assessment.status,
@@ -132,8 +132,9 @@ def scorecard_page(statement: Select, requested: int) -> ScorecardPage:
     number = min(requested, last)
     rows = statement.limit(PER_PAGE).offset((number - 1) * PER_PAGE)
     assessments = list(db.session.scalars(rows))
-    counts = evidence_counts(db.session, assessments)
-    return ScorecardPage([scorecard_row(a, counts) for a in assessments], number, last, total)
+    results = scores_of(db.session, assessments)
+    rows = [scorecard_row(assessment, results[assessment.id]) for assessment in assessments]
+    return ScorecardPage(rows, number, last, total)
 
 
 @blueprint.get("")

@@ -17,7 +17,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from huey import crontab
 from sqlalchemy import Select, delete, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from assessor.assessments.access import require_visible
 from assessor.assessments.models import Assessment
@@ -27,7 +27,7 @@ from assessor.exceptions import InvalidInput, NotVisible
 from assessor.jobs import enqueue, huey, task_app
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language
 from assessor.processes.models import Process
-from assessor.rubrics.models import Pillar, RubricVersion
+from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import scorecard_state
 from assessor.scorecards.models import BatchDownload
@@ -178,14 +178,11 @@ def zip_of(files: Sequence[tuple[str, bytes]], made: datetime) -> bytes:
     return buffer.getvalue()
 
 
-# What a listed scorecard's score is computed from, loaded for a whole page at once;
-# evidence is counted instead (see evidence_counts).
-SCORING_DETAILS = (
-    selectinload(Assessment.answers),
-    selectinload(Assessment.rubric)
-    .selectinload(RubricVersion.pillars)
-    .selectinload(Pillar.questions),
-    selectinload(Assessment.process),
+# What a listed scorecard shows beside its kept score (see scores): process and rubric come
+# with the rows they are joined to, the assessors in one more query.
+LIST_DETAILS = (
+    contains_eager(Assessment.process),
+    contains_eager(Assessment.rubric),
     selectinload(Assessment.assessor),
 )
 
@@ -197,7 +194,7 @@ def published_scorecards(text: str | None = None, rubric: str | None = None) -> 
         .join(Assessment.process)
         .join(Assessment.rubric)
         .where(Assessment.status.in_(KEPT_STATUSES))
-        .options(*SCORING_DETAILS)
+        .options(*LIST_DETAILS)
         .order_by(Assessment.published_at.desc(), Assessment.id.desc())
     )
     if text:

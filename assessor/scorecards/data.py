@@ -1,6 +1,6 @@
 """Turning stored assessments into the scoring engine's plain data, and back into scorecards."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
@@ -29,52 +29,21 @@ def rubric_shape(rubric: RubricVersion) -> scoring.RubricShape:
     )
 
 
-def evidence_counts(session: Session, assessments: Sequence[Assessment]) -> dict[int, int]:
-    """How many evidence items each answer of ``assessments`` cites, in one query.
-
-    Scoring needs only these counts. Loading the items instead costs an object per item and,
-    with selectinload, a query per 500 answers: the statements would grow with the page.
-    """
-    statement = (
-        select(EvidenceItem.answer_id, func.count())
-        .join(Answer, Answer.id == EvidenceItem.answer_id)
-        .where(Answer.assessment_id.in_([assessment.id for assessment in assessments]))
-        .group_by(EvidenceItem.answer_id)
-    )
-    return {answer_id: count for answer_id, count in session.execute(statement)}
-
-
-def scoring_answer(answer: Answer, evidence_count: int | None = None) -> scoring.Answer:
-    """The answer as scoring sees it; without ``evidence_count`` its loaded evidence is counted."""
+def scoring_answer(answer: Answer) -> scoring.Answer:
+    """The answer as scoring sees it, its loaded evidence counted."""
     return scoring.Answer(
         level=answer.level,
         not_applicable=answer.not_applicable,
         insufficient_information=answer.insufficient_information,
-        evidence_count=len(answer.evidence) if evidence_count is None else evidence_count,
+        evidence_count=len(answer.evidence),
         rationale=answer.rationale,
     )
 
 
-def scoring_answers(
-    assessment: Assessment, counts: Mapping[int, int] | None = None
-) -> dict[str, scoring.Answer]:
-    """Every answer as scoring sees it, evidence counted from ``counts`` when given."""
-    return {
-        answer.question_key: scoring_answer(
-            answer, None if counts is None else counts.get(answer.id, 0)
-        )
-        for answer in assessment.answers
-    }
-
-
-def score_of(
-    assessment: Assessment, counts: Mapping[int, int] | None = None
-) -> scoring.AssessmentScore:
-    """The assessment scored by the current method; ``counts`` (see evidence_counts) spares
-    loading its evidence."""
-    return scoring.score_assessment(
-        rubric_shape(assessment.rubric), scoring_answers(assessment, counts)
-    )
+def score_of(assessment: Assessment) -> scoring.AssessmentScore:
+    """The loaded assessment scored by the current method, as its scorecard shows it."""
+    answers = {answer.question_key: scoring_answer(answer) for answer in assessment.answers}
+    return scoring.score_assessment(rubric_shape(assessment.rubric), answers)
 
 
 # An answer as consolidation reads it; evidence counted, grouped by answer.
@@ -98,6 +67,24 @@ def _rated_answers(rows: list[Row]) -> dict[str, scoring.Answer]:
             rationale=row.rationale,
         )
         for row in rows
+    }
+
+
+def answers_of(
+    session: Session, assessment_ids: Sequence[int]
+) -> dict[int, dict[str, scoring.Answer]]:
+    """Each assessment's answers as scoring sees them, evidence counted, in one query."""
+    statement = (
+        select(Answer.assessment_id, *RATED_COLUMNS)
+        .outerjoin(EvidenceItem, EvidenceItem.answer_id == Answer.id)
+        .where(Answer.assessment_id.in_(assessment_ids))
+        .group_by(Answer.id)
+        .order_by(Answer.assessment_id)
+    )
+    rows = session.execute(statement)
+    return {
+        assessment_id: _rated_answers(list(group))
+        for assessment_id, group in groupby(rows, key=lambda row: row.assessment_id)
     }
 
 

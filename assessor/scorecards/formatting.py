@@ -84,5 +84,7 @@ def register_filters(app: Flask) -> None:
         direction=text_direction,
     )
     app.jinja_env.globals.update(
-        language_args=labels.language_args, page_number_parts=labels.page_number_parts
+        language_args=labels.language_args,
+        page_number_parts=labels.page_number_parts,
+        band_names=labels.band_names,
     )

@@ -32,6 +32,11 @@ def band_name(band: str | None) -> str:
     return _name(BAND_NAMES, band)
 
 
+def band_names() -> dict[str, str]:
+    """Every band's name in the reader's language, for tables that name thousands of them."""
+    return {band: str(name) for band, name in BAND_NAMES.items()}
+
+
 def answer_kind(status: str) -> str:
     """An answer that is not a level: not applicable, insufficient information, not answered."""
     return _name(ANSWER_KINDS, status)

@@ -1,6 +1,7 @@
 """Properties of the method that must hold for any rubric and any answers."""
 
 import dataclasses
+import json
 import math
 from collections.abc import Iterator
 from random import Random
@@ -16,7 +17,9 @@ from assessor.scoring import (
     QuestionShape,
     RatedAssessment,
     RubricShape,
+    as_plain,
     consolidate,
+    from_plain,
     score_assessment,
 )
 from tests.scoring.builders import INSUFFICIENT, NOT_APPLICABLE
@@ -134,6 +137,15 @@ def test_every_assessment_score_is_between_0_and_100(data: st.DataObject) -> Non
     result = score_assessment(rubric, data.draw(answers_to(rubric)))
     questions = (q.score for p in result.pillars for q in p.questions)
     assert within_0_and_100(all_scores(result)) and within_0_and_100(questions)
+
+
+@PROPERTY
+@given(st.data())
+def test_a_result_read_back_from_json_is_the_result_scored(data: st.DataObject) -> None:
+    """What is kept (JSON of as_plain) reads back equal to the last bit of every float."""
+    rubric = data.draw(rubrics())
+    result = score_assessment(rubric, data.draw(answers_to(rubric)))
+    assert from_plain(json.loads(json.dumps(as_plain(result)))) == result
 
 
 @PROPERTY
