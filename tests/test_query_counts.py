@@ -137,3 +137,15 @@ def test_a_kept_scorecard_page_is_served_in_two_statements(client, session, rubr
         response.get_data()
     assert response.status_code == 200
     assert len(statements) == 2, "\n".join(statements)
+
+
+def test_a_scorecard_page_rendered_anew_reads_each_relationship_at_once(client, session, rubric):
+    """Rendering the part to keep sends a statement per relationship, none per answer,
+    question or level: fewer than the shipped rubric's 26 questions."""
+    _, assessment = data_set(session, 1, SMALL)
+    with counted_statements() as statements:
+        response = client.get(f"/assessments/{assessment}/scorecard")
+        response.get_data()
+    assert response.status_code == 200
+    assert any(statement.startswith("INSERT INTO scorecard_pages") for statement in statements)
+    assert len(statements) < 26, "\n".join(statements)

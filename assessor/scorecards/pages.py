@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
 from assessor.languages.selection import current_language
+from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.labels import language_args
 from assessor.scorecards.pdfs import (
@@ -64,7 +65,7 @@ def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
     stored = stored_page(session, key)
     if stored is not None:
         return stored
-    page = rendered_page(session, session.get(Assessment, state.assessment_id))
+    page = rendered_page(session, scorecard_assessment(session, state.assessment_id))
     store_page(session, state.assessment_id, key, page)
     return page
 

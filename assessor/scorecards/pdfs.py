@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.models import Assessment
 from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
+from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
@@ -131,7 +132,7 @@ def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
     stored = stored_pdf(session, key)
     if stored is not None:
         return stored
-    assessment = session.get(Assessment, state.assessment_id)
+    assessment = scorecard_assessment(session, state.assessment_id)
     # The creation date is the publication, so a re-render gives the same bytes.
     pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
     store_pdf(session, state.assessment_id, key, pdf)
