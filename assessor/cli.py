@@ -1,4 +1,5 @@
-"""Command-line groups: ``flask rubrics``, ``flask users`` and ``flask demo``."""
+"""Command-line groups: ``flask rubrics``, ``flask users``, ``flask demo`` and
+``flask scorecards``."""
 
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
 from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
+from assessor.scorecards.pruning import prune_kept
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
 from assessor.users.service import UserInputError, create_user
@@ -19,6 +21,7 @@ from assessor.users.service import UserInputError, create_user
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
 users_group = AppGroup("users", help="Manage user accounts.")
 demo_group = AppGroup("demo", help="Demo data.")
+scorecards_group = AppGroup("scorecards", help="Kept scorecard pages and PDFs.")
 
 
 def _paths_or_default(paths: tuple[str, ...]) -> list[Path]:
@@ -138,7 +141,15 @@ def generate_demo_command(processes: int, assessments: int, seed: int) -> None:
     )
 
 
+@scorecards_group.command("prune")
+def prune_scorecards_command() -> None:
+    """Remove the kept pages and PDFs that no request reads again; safe to repeat."""
+    for kind, removed in prune_kept(db.session).items():
+        click.echo(f"removed {removed.rows:,} kept {kind} ({removed.byte_size:,} bytes)")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(rubrics_group)
     app.cli.add_command(users_group)
     app.cli.add_command(demo_group)
+    app.cli.add_command(scorecards_group)
