@@ -12,6 +12,7 @@ from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
 from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
+from assessor.scorecards.pruning import prune_kept
 from assessor.scorecards.scores import keep_missing_scores
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
@@ -20,7 +21,7 @@ from assessor.users.service import UserInputError, create_user
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
 users_group = AppGroup("users", help="Manage user accounts.")
 demo_group = AppGroup("demo", help="Demo data.")
-scorecards_group = AppGroup("scorecards", help="Published scorecards kept for lists and pages.")
+scorecards_group = AppGroup("scorecards", help="Published scorecards: kept scores, pages and PDFs.")
 
 
 def _paths_or_default(paths: tuple[str, ...]) -> list[Path]:
@@ -145,6 +146,13 @@ def keep_scores_command() -> None:
     """Keep the results of published assessments that have none by the current scoring method."""
     kept = keep_missing_scores(db.session, progress=lambda done: click.echo(f"  {done:,} kept"))
     click.echo(f"kept the scores of {kept:,} published assessments")
+
+
+@scorecards_group.command("prune")
+def prune_scorecards_command() -> None:
+    """Remove the kept pages and PDFs that no request reads again; safe to repeat."""
+    for kind, removed in prune_kept(db.session).items():
+        click.echo(f"removed {removed.rows:,} kept {kind} ({removed.byte_size:,} bytes)")
 
 
 def register_commands(app: Flask) -> None:

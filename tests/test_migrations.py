@@ -4,13 +4,17 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import insert, inspect, select
 
 from assessor import create_app
-from assessor.db import db
+from assessor.db import db, utcnow
 from assessor.models import metadata
+from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
+from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
+
+BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -68,3 +72,42 @@ def test_upgrade_creates_every_check_constraint(empty_app):
         expected = {c.name for c in table.constraints if c.__class__.__name__ == "CheckConstraint"}
         found = {c["name"] for c in inspector.get_check_constraints(table.name)}
         assert found == expected, table.name
+
+
+def kept_as_before(assessment_id: int) -> None:
+    """A page and a PDF stored as they were before they recorded their rendering: the insert
+    names only the columns of that schema."""
+    kept = {"assessment_id": assessment_id, "created_at": utcnow()}
+    page = {"content_hash": "a" * 64, "title": "T", "html": "<p>Kept</p>"}
+    pdf = {"content_hash": "b" * 64, "pdf": b"%PDF", "byte_size": 4}
+    db.session.execute(insert(ScorecardPage.__table__).values(**page, **kept))
+    db.session.execute(insert(ScorecardPdf.__table__).values(**pdf, **kept))
+    db.session.commit()
+
+
+def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_recorded(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_KEPT_RENDERINGS)
+    rubric = stored_rubric(db.session)
+    assessor = stored_user(db.session, "ana@example.org", ["assessor"])
+    reviewer = stored_user(db.session, "rui@example.org", ["reviewer"], "academia")
+    assessment = published_assessment(
+        db.session, rubric, stored_process(db.session), assessor, reviewer
+    )
+    db.session.commit()
+    kept_as_before(assessment.id)
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    pages = db.session.execute(
+        select(ScorecardPage.html, ScorecardPage.language, ScorecardPage.site)
+    )
+    assert pages.all() == [("<p>Kept</p>", None, None)]
+    pdfs = db.session.execute(select(ScorecardPdf.pdf, ScorecardPdf.language, ScorecardPdf.site))
+    assert pdfs.all() == [(b"%PDF", None, None)]
+    db.session.remove()
+    result = empty_app.test_cli_runner().invoke(args=["scorecards", "prune"])
+    assert result.output.splitlines() == [
+        "removed 1 kept pages (12 bytes)",
+        "removed 1 kept PDFs (4 bytes)",
+    ]

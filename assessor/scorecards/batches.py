@@ -30,9 +30,8 @@ from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import scorecard_state
-from assessor.scorecards.models import BatchDownload
+from assessor.scorecards.models import KEPT_STATUSES, BatchDownload
 from assessor.scorecards.pdfs import kept_pdf, pdf_key
-from assessor.scorecards.service import KEPT_STATUSES
 
 MAX_SCORECARDS = 50
 FAILED_MESSAGE = (

@@ -4,29 +4,50 @@ scorecard is rendered and scored once, and batches of PDFs."""
 import secrets
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assessor.db import Base, JSONDocument, UTCDateTime, one_of, utcnow
 
+# Published and withdrawn scorecards change only as their key says, so their PDFs and pages
+# are kept.
+KEPT_STATUSES = ("published", "withdrawn")
+
 
 class ScorecardPdf(Base):
-    """A PDF keyed by the hash of everything it shows; other app processes share it."""
+    """A PDF keyed by the hash of everything it shows; other app processes share it.
+
+    It records the language and site it was rendered for: a newer PDF of the assessment for
+    the same ones replaces it (see pruning).
+    """
 
     __tablename__ = "scorecard_pdfs"
     __table_args__ = (
         CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
         CheckConstraint("byte_size > 0", name="byte_size_positive"),
+        Index("ix_scorecard_pdfs_assessment_id_language", "assessment_id", "language"),
     )
+    # What a newer PDF of the same assessment must share to replace this one.
+    rendering_columns = ("language", "site")
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
-    )
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     byte_size: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # None on PDFs kept before these were recorded: replaced by the assessment's next one.
+    language: Mapped[str | None] = mapped_column(String(35))
+    site: Mapped[str | None] = mapped_column(String(2000))
 
 
 class ScorecardPage(Base):
@@ -37,16 +58,24 @@ class ScorecardPage(Base):
     """
 
     __tablename__ = "scorecard_pages"
-    __table_args__ = (CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),)
+    __table_args__ = (
+        CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
+        Index("ix_scorecard_pages_assessment_id_language", "assessment_id", "language"),
+    )
+    # An English page's links name the language or not (see labels.language_args): both are
+    # read, so neither replaces the other.
+    rendering_columns = ("language", "site", "language_in_links")
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
-    )
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"))
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     title: Mapped[str] = mapped_column(Text)
     html: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # None on pages kept before these were recorded, like a PDF's.
+    language: Mapped[str | None] = mapped_column(String(35))
+    site: Mapped[str | None] = mapped_column(String(2000))
+    language_in_links: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class KeptScore(Base):

@@ -6,18 +6,18 @@ address and the interface language. The site's frame around it (the signed-in us
 the CSRF tokens of its forms, the language switch) is rendered for each request.
 """
 
-from flask import current_app, render_template, request
+from flask import current_app, render_template
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
-from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.labels import language_args
 from assessor.scorecards.pdfs import (
     SCORECARD_CODE,
     charts_for,
+    current_rendering,
     methodology_url,
     permalink_card,
     template_version,
@@ -32,17 +32,12 @@ PAGE_LAYOUT_FILES = (
 )
 
 
-def page_language() -> str:
-    """The interface language the page is rendered in: part of its key."""
-    return current_language()
-
-
 def page_key(state: ScorecardState) -> str:
     """The key of a published or withdrawn scorecard's page part, on this site in this language
     (and whether its links name the language, see language_args)."""
-    language = page_language()
-    version = template_version(current_app.root_path, language, PAGE_LAYOUT_FILES)
-    return state.key("page", version, request.root_url, language, str(language_args()))
+    rendering = current_rendering()
+    version = template_version(current_app.root_path, rendering.language, PAGE_LAYOUT_FILES)
+    return state.key("page", version, rendering.site, rendering.language, str(language_args()))
 
 
 def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:
@@ -66,7 +61,7 @@ def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
     if stored is not None:
         return stored
     page = rendered_page(session, scorecard_assessment(session, state.assessment_id))
-    store_page(session, state.assessment_id, key, page)
+    store_page(session, state.assessment_id, key, page, current_rendering(), bool(language_args()))
     return page
 
 

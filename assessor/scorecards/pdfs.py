@@ -18,6 +18,7 @@ from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, curr
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
 from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import ScorecardState
+from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
 
@@ -119,12 +120,18 @@ def render_scorecard(card: dict, created: str) -> bytes:
     return render_pdf(html, current_app.static_folder)
 
 
+def current_rendering() -> Rendering:
+    """The language being rendered and the site of the request (a batch's is the site it was
+    started from): part of a kept PDF's or page's key, and recorded with it."""
+    return Rendering(language=current_language(), site=request.root_url)
+
+
 def pdf_key(state: ScorecardState) -> str:
     """The key (and ETag) of a published or withdrawn scorecard's PDF on this site, in the
     language being rendered: each language's PDF is kept apart."""
-    language = current_language()
-    version = template_version(current_app.root_path, language)
-    return state.key("pdf", version, request.root_url, language)
+    rendering = current_rendering()
+    version = template_version(current_app.root_path, rendering.language)
+    return state.key("pdf", version, rendering.site, rendering.language)
 
 
 def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
@@ -135,5 +142,5 @@ def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
     assessment = scorecard_assessment(session, state.assessment_id)
     # The creation date is the publication, so a re-render gives the same bytes.
     pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
-    store_pdf(session, state.assessment_id, key, pdf)
+    store_pdf(session, state.assessment_id, key, pdf, current_rendering())
     return pdf

@@ -16,11 +16,8 @@ from assessor.scorecards.data import published_rows, rated_assessments, rational
 from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.scorecards.pruning import KeptRow, Rendering, drop_replaced
 from assessor.scorecards.schemas import ScorecardDocumentSchema
-
-# Published and withdrawn scorecards change only as their key says, so their PDFs and pages
-# are kept.
-KEPT_STATUSES = ("published", "withdrawn")
 
 
 def scorecard_card(
@@ -90,16 +87,34 @@ def stored_pdf(session: Session, key: str) -> bytes | None:
     return session.connection().execute(statement).scalar()
 
 
-def store_pdf(session: Session, assessment_id: int, key: str, pdf: bytes) -> None:
-    """Keep a rendered PDF under ``key``; committed at once, so every app process can serve it."""
-    session.add(
-        ScorecardPdf(assessment_id=assessment_id, content_hash=key, pdf=pdf, byte_size=len(pdf))
-    )
+def _keep(session: Session, kept: KeptRow) -> None:
+    """Store ``kept`` in place of what it replaces (see pruning), committed at once so that
+    every app process can serve it."""
+    session.add(kept)
     try:
+        session.flush()
+        drop_replaced(session, kept)
         session.commit()
     except IntegrityError:
-        # Another process rendered the same content meanwhile; its copy is as good.
+        # Another process rendered the same content meanwhile; its copy is as good, and its
+        # store dropped what this one would have.
         session.rollback()
+
+
+def store_pdf(
+    session: Session, assessment_id: int, key: str, pdf: bytes, rendering: Rendering
+) -> None:
+    """Keep a PDF rendered for ``rendering`` under ``key``, in place of the assessment's older
+    one for the same rendering."""
+    kept = ScorecardPdf(
+        assessment_id=assessment_id,
+        content_hash=key,
+        pdf=pdf,
+        byte_size=len(pdf),
+        language=rendering.language,
+        site=rendering.site,
+    )
+    _keep(session, kept)
 
 
 def stored_page(session: Session, key: str) -> dict[str, str] | None:
@@ -111,10 +126,22 @@ def stored_page(session: Session, key: str) -> dict[str, str] | None:
     return None if row is None else {"title": row.title, "html": row.html}
 
 
-def store_page(session: Session, assessment_id: int, key: str, page: dict[str, str]) -> None:
-    """Keep a rendered page part under ``key``, committed at once like a PDF."""
-    session.add(ScorecardPage(assessment_id=assessment_id, content_hash=key, **page))
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
+def store_page(
+    session: Session,
+    assessment_id: int,
+    key: str,
+    page: dict[str, str],
+    rendering: Rendering,
+    language_in_links: bool,
+) -> None:
+    """Keep a page part rendered for ``rendering`` (its links naming the language or not)
+    under ``key``, in place of the assessment's older one for the same, like a PDF."""
+    kept = ScorecardPage(
+        assessment_id=assessment_id,
+        content_hash=key,
+        language=rendering.language,
+        site=rendering.site,
+        language_in_links=language_in_links,
+        **page,
+    )
+    _keep(session, kept)

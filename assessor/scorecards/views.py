@@ -11,6 +11,7 @@ from assessor.exceptions import InvalidInput
 from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
+from assessor.scorecards.models import KEPT_STATUSES
 from assessor.scorecards.pages import framed, kept_page, rendered_page
 from assessor.scorecards.pdfs import (
     kept_pdf,
@@ -19,7 +20,7 @@ from assessor.scorecards.pdfs import (
     render_scorecard,
 )
 from assessor.scorecards.schemas import QuestionRatingsSchema, RatingsArgsSchema
-from assessor.scorecards.service import KEPT_STATUSES, question_ratings_page
+from assessor.scorecards.service import question_ratings_page
 from assessor.validation import error_paths
 
 RATINGS_PER_PAGE = 50
