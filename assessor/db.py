@@ -36,6 +36,20 @@ def enforce_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
         cursor.close()
 
 
+# An execution option: the statement's results come from PostgreSQL in its binary format.
+BINARY_RESULTS = "binary_results"
+
+
+@event.listens_for(Engine, "do_execute")
+def fetch_binary_results(cursor, statement, parameters, context) -> bool:
+    """Execute a statement marked with BINARY_RESULTS asking psycopg for binary results: a kept
+    PDF then arrives as its bytes, where text would send twice as many hex digits to decode."""
+    if context.execution_options.get(BINARY_RESULTS) and context.dialect.name == "postgresql":
+        cursor.execute(statement, parameters, binary=True)
+        return True
+    return False
+
+
 class UTCDateTime(TypeDecorator):
     """A timezone-aware UTC timestamp, also on SQLite, which stores no zone."""
 

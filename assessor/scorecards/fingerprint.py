@@ -6,8 +6,9 @@ of published assessments it is consolidated with, the names shown in its header 
 as described, the assessor's display name), the rubric's translations, the scoring method,
 the layout, the site's address in its links and the language it is rendered in (the last
 three are the context a key is taken in). One query reads all of them, with what the access
-check and the file name need besides, so a kept PDF or page is served for that query and the
-one fetching it.
+check and the file name need besides; beside them, the same query can read the newest kept
+page or PDF of the scorecard rendered in the same context, so that one query serves it when
+its key is still the current one.
 """
 
 import hashlib
@@ -15,7 +16,18 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, String, bindparam, cast, func, literal, select
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from assessor.assessments.models import Assessment, ProcessReply
@@ -90,8 +102,12 @@ def _consolidated_with(shown: type[Assessment]) -> Select:
     )
 
 
+# The scorecard's own assessment in the state statement, to which kept rows are joined.
+_SHOWN = aliased(Assessment)
+
+
 def _state_statement() -> Select:
-    shown = aliased(Assessment)
+    shown = _SHOWN
     return (
         select(
             shown.id,
@@ -116,15 +132,58 @@ def _state_statement() -> Select:
 
 # Built once: constructing the statement on every download costs more than running it.
 _STATE = _state_statement()
+_STATE_WIDTH = len(_STATE.selected_columns)
+
+
+def with_newest_kept(kept: type, *columns: ColumnElement) -> Select:
+    """The state statement with ``columns`` of the newest row of ``kept`` (a kept page or PDF
+    model) rendered in the context given as bind parameters, one per ``kept.rendering_columns``;
+    None in each where there is none."""
+    rendered_for = [getattr(kept, name) == bindparam(name) for name in kept.rendering_columns]
+    return (
+        _STATE.outerjoin(kept, and_(kept.assessment_id == _SHOWN.id, *rendered_for))
+        .add_columns(*columns)
+        .order_by(kept.id.desc())
+        .limit(1)
+    )
+
+
+def _state(row: Row) -> ScorecardState:
+    assessment_id, status, assessor_id, row_version, published_at, process_name, *rest = row
+    parts = (f"{assessment_id}:{status}:{row_version}", process_name, *map(str, rest))
+    return ScorecardState(assessment_id, status, assessor_id, process_name, published_at, parts)
+
+
+def _first_row(session: Session, statement: Select, parameters: dict[str, object]) -> Row | None:
+    """The first row of ``statement``, read past the ORM; on PostgreSQL on a connection of its
+    own in autocommit mode, outside the session's transaction.
+
+    Every kept page and PDF is served by such a query. psycopg forgets its prepared statements
+    at each rollback, which ends every request's transaction; read without a transaction, the
+    query stays prepared on its connection, and PostgreSQL plans it once per connection where
+    it took longer to plan than to run. SQLite plans it in microseconds: there the session's
+    own connection is cheaper than a second one.
+    """
+    engine = session.get_bind()
+    if engine.dialect.name != "postgresql":
+        return session.connection().execute(statement, parameters).first()
+    with engine.connect() as connection:
+        autocommit = connection.execution_options(isolation_level="AUTOCOMMIT")
+        return autocommit.execute(statement, parameters).first()
 
 
 def scorecard_state(session: Session, assessment_id: int) -> ScorecardState | None:
     """The state of an assessment's scorecard in one query; None if there is no such assessment."""
-    # On the session's connection, past the ORM: these are plain columns, and every cached
-    # download and page runs this query.
-    row = session.connection().execute(_STATE, {"assessment_id": assessment_id}).one_or_none()
-    if row is None:
-        return None
-    assessment_id, status, assessor_id, row_version, published_at, process_name, *rest = row
-    parts = (f"{assessment_id}:{status}:{row_version}", process_name, *map(str, rest))
-    return ScorecardState(assessment_id, status, assessor_id, process_name, published_at, parts)
+    row = _first_row(session, _STATE, {"assessment_id": assessment_id})
+    return None if row is None else _state(row)
+
+
+def state_and_newest_kept(
+    session: Session, statement: Select, assessment_id: int, rendering: dict[str, object]
+) -> tuple[ScorecardState | None, tuple]:
+    """The state of a scorecard and the kept row's columns that ``statement`` (from
+    with_newest_kept) adds for ``rendering``; (None, ()) if there is no such assessment."""
+    found = _first_row(session, statement, {"assessment_id": assessment_id, **rendering})
+    if found is None:
+        return None, ()
+    return _state(found[:_STATE_WIDTH]), tuple(found[_STATE_WIDTH:])

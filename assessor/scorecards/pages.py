@@ -12,8 +12,13 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
 from assessor.scorecards.document import scorecard_assessment
-from assessor.scorecards.fingerprint import ScorecardState
+from assessor.scorecards.fingerprint import (
+    ScorecardState,
+    state_and_newest_kept,
+    with_newest_kept,
+)
 from assessor.scorecards.labels import language_args
+from assessor.scorecards.models import KEPT_STATUSES, ScorecardPage
 from assessor.scorecards.pdfs import (
     SCORECARD_CODE,
     charts_for,
@@ -38,6 +43,30 @@ def page_key(state: ScorecardState) -> str:
     rendering = current_rendering()
     version = template_version(current_app.root_path, rendering.language, PAGE_LAYOUT_FILES)
     return state.key("page", version, rendering.site, rendering.language, str(language_args()))
+
+
+# The state and, beside it, the newest page part kept for the same rendering.
+_STATE_AND_PAGE = with_newest_kept(
+    ScorecardPage, ScorecardPage.content_hash, ScorecardPage.title, ScorecardPage.html
+)
+
+
+def state_and_current_page(
+    session: Session, assessment_id: int
+) -> tuple[ScorecardState | None, dict[str, str] | None]:
+    """The scorecard's state and, where its newest page part kept for this rendering is still
+    current (its key is the state's), that part: a kept page served in one query."""
+    rendering = current_rendering()
+    context = {
+        "language": rendering.language,
+        "site": rendering.site,
+        "language_in_links": bool(language_args()),
+    }
+    state, kept = state_and_newest_kept(session, _STATE_AND_PAGE, assessment_id, context)
+    if state is None or state.status not in KEPT_STATUSES:
+        return state, None
+    key, title, html = kept
+    return state, {"title": title, "html": html} if key == page_key(state) else None
 
 
 def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:

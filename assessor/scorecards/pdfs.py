@@ -14,10 +14,16 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.db import BINARY_RESULTS
 from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
 from assessor.scorecards.document import scorecard_assessment
-from assessor.scorecards.fingerprint import ScorecardState
+from assessor.scorecards.fingerprint import (
+    ScorecardState,
+    state_and_newest_kept,
+    with_newest_kept,
+)
+from assessor.scorecards.models import KEPT_STATUSES, ScorecardPdf
 from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
@@ -132,6 +138,26 @@ def pdf_key(state: ScorecardState) -> str:
     rendering = current_rendering()
     version = template_version(current_app.root_path, rendering.language)
     return state.key("pdf", version, rendering.site, rendering.language)
+
+
+# The state and, beside it, the newest PDF kept for the same rendering, as bytes.
+_STATE_AND_PDF = with_newest_kept(
+    ScorecardPdf, ScorecardPdf.content_hash, ScorecardPdf.pdf
+).execution_options(**{BINARY_RESULTS: True})
+
+
+def state_and_current_pdf(
+    session: Session, assessment_id: int
+) -> tuple[ScorecardState | None, bytes | None]:
+    """The scorecard's state and, where its newest PDF kept for this rendering is still current
+    (its key is the state's), that PDF: a kept PDF downloaded in one query."""
+    rendering = current_rendering()
+    context = {"language": rendering.language, "site": rendering.site}
+    state, kept = state_and_newest_kept(session, _STATE_AND_PDF, assessment_id, context)
+    if state is None or state.status not in KEPT_STATUSES:
+        return state, None
+    key, pdf = kept
+    return state, pdf if key == pdf_key(state) else None
 
 
 def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import published_rows, rated_assessments, rationale_languages
@@ -84,7 +85,9 @@ def files_version(paths: list[Path]) -> str:
 def stored_pdf(session: Session, key: str) -> bytes | None:
     """The PDF kept under ``key``, if one was rendered."""
     statement = select(ScorecardPdf.pdf).where(ScorecardPdf.content_hash == key)
-    return session.connection().execute(statement).scalar()
+    return (
+        session.connection().execute(statement.execution_options(**{BINARY_RESULTS: True})).scalar()
+    )
 
 
 def _keep(session: Session, kept: KeptRow) -> None:

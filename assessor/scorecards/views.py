@@ -12,12 +12,13 @@ from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
 from assessor.scorecards.models import KEPT_STATUSES
-from assessor.scorecards.pages import framed, kept_page, rendered_page
+from assessor.scorecards.pages import framed, kept_page, rendered_page, state_and_current_page
 from assessor.scorecards.pdfs import (
     kept_pdf,
     pdf_key,
     permalink_card,
     render_scorecard,
+    state_and_current_pdf,
 )
 from assessor.scorecards.schemas import QuestionRatingsSchema, RatingsArgsSchema
 from assessor.scorecards.service import question_ratings_page
@@ -39,9 +40,10 @@ def _card(assessment_id: int) -> tuple:
 
 @blueprint.get("/scorecard")
 def page(assessment_id: int):
-    state = require_visible(_user(), scorecard_state(db.session, assessment_id))
+    state, current = state_and_current_page(db.session, assessment_id)
+    state = require_visible(_user(), state)
     if state.status in KEPT_STATUSES:
-        return framed(kept_page(db.session, state))
+        return framed(current or kept_page(db.session, state))
     # A draft changes with every answer saved: rendered for each request, never kept.
     return framed(rendered_page(db.session, get_assessment(db.session, _user(), assessment_id)))
 
@@ -70,12 +72,13 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     return response
 
 
-def _kept_pdf(state: ScorecardState) -> Response:
-    """A published or withdrawn scorecard: served from the store, rendered at most once."""
+def _kept_pdf(state: ScorecardState, current: bytes | None) -> Response:
+    """A published or withdrawn scorecard: served from the store, rendered at most once;
+    ``current`` is its kept PDF when the state's query read it already."""
     key = pdf_key(state)
     if request.if_none_match.contains(key):
         return Response(status=304, headers={"ETag": f'"{key}"'})
-    body = kept_pdf(db.session, state, key)
+    body = current or kept_pdf(db.session, state, key)
     file_name = scorecard_file_name(state.process_name, state.assessment_id, state.status)
     response = _pdf_response(body, file_name)
     response.set_etag(key)
@@ -85,9 +88,14 @@ def _kept_pdf(state: ScorecardState) -> Response:
 
 @blueprint.get("/scorecard.pdf")
 def pdf(assessment_id: int):
-    state = require_visible(_user(), scorecard_state(db.session, assessment_id))
+    # A revalidation needs the state alone; a download, the kept PDF beside it.
+    if request.if_none_match:
+        state, current = scorecard_state(db.session, assessment_id), None
+    else:
+        state, current = state_and_current_pdf(db.session, assessment_id)
+    state = require_visible(_user(), state)
     if state.status in KEPT_STATUSES:
-        return _kept_pdf(state)
+        return _kept_pdf(state, current)
     _, card = _card(assessment_id)
     response = _pdf_response(render_scorecard(card, utcnow().isoformat()), card["file_name"])
     response.headers["Cache-Control"] = "no-store"
