@@ -1,10 +1,10 @@
 """Kept scorecard pages and PDFs bounded: the newest of each assessment per rendering.
 
-A kept page or PDF is only ever read under its key, which hashes the scorecard's state and
+A kept page or PDF is only ever served under its key, which hashes the scorecard's state and
 its rendering. Once the state changes (a reply, a withdrawal, another assessment published,
-a renamed process, a new layout) the key changes, and the row of the old state is never read
-again. So removing a row can cost a later render, never serve stale content: what is served
-is always looked up by the current key, and a key with no row is rendered anew.
+a renamed process, a new layout) the key changes, and the row of the old state is never
+served again. So removing a row can cost a later render, never serve stale content: what is
+served always carries the current key, and a key with no row is rendered anew.
 """
 
 from dataclasses import dataclass
