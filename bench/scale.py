@@ -405,15 +405,26 @@ def share(result: dict, name: str, fraction: float) -> str:
 
 TARGETS = (
     (
-        "Scorecard page and API scorecard under 50 ms median at 10,000 assessments",
+        "Scorecard page (as served: kept once viewed) and API scorecard under 50 ms median at "
+        "10,000 assessments",
         lambda r: under(
             r,
             [
                 "scorecard page, typical process",
                 "scorecard page, busiest process",
+                "API scorecard",
+            ],
+            50,
+        ),
+    ),
+    (
+        "The first view of a scorecard page after its scorecard changed (rendered, then kept) "
+        "under 50 ms too",
+        lambda r: under(
+            r,
+            [
                 "scorecard page, typical process, rendered",
                 "scorecard page, busiest process, rendered",
-                "API scorecard",
             ],
             50,
         ),

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -46,7 +47,7 @@ def score_of(assessment: Assessment) -> scoring.AssessmentScore:
     return scoring.score_assessment(rubric_shape(assessment.rubric), answers)
 
 
-# An answer as consolidation reads it; evidence counted, grouped by answer.
+# An answer as scoring reads it; evidence counted, grouped by answer.
 RATED_COLUMNS = (
     Answer.question_key,
     Answer.level,
@@ -88,12 +89,27 @@ def answers_of(
     }
 
 
+# An answer as consolidation reads it, after its assessment's id and perspective, and before
+# its rationale's language; in this order, which rated_assessments unpacks.
+CONSOLIDATED_COLUMNS = (
+    Assessment.id,
+    Assessment.perspective,
+    Answer.question_key,
+    Answer.level,
+    Answer.not_applicable,
+    Answer.insufficient_information,
+    Answer.rationale,
+    Answer.rationale_language,
+)
+
+
 def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> list[Row]:
     """The answers of a process's published assessments on a rubric version, each chain at its
-    latest revision, as rows (one query), each answer with its evidence counted.
+    latest revision, as rows (one query).
 
     Rows rather than ORM objects: a busy process has thousands of answers, and an object for
-    each would cost more than everything else on its pages.
+    each would cost more than everything else on its pages. Evidence is not read: consolidation
+    compares levels, and the assessments' own scores are kept (see scores).
     """
     newer = aliased(Assessment)
     superseded = (
@@ -102,29 +118,30 @@ def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> 
         .exists()
     )
     statement = (
-        select(Assessment.id, Assessment.perspective, *RATED_COLUMNS, Answer.rationale_language)
+        select(*CONSOLIDATED_COLUMNS)
         .join(Answer, Answer.assessment_id == Assessment.id)
-        .outerjoin(EvidenceItem, EvidenceItem.answer_id == Answer.id)
         .where(
             Assessment.process_id == process_id,
             Assessment.rubric_version_id == rubric.id,
             Assessment.status == "published",
             ~superseded,
         )
-        .group_by(Assessment.id, Answer.id)
         .order_by(Assessment.id, Answer.id)
     )
     return list(session.execute(statement))
 
 
 def rated_assessments(rows: list[Row]) -> list[scoring.RatedAssessment]:
-    """published_rows as the scoring engine's plain data, one per assessment."""
+    """published_rows as the consolidation's plain data, one per assessment (no evidence)."""
     rated = []
-    for assessment_id, group in groupby(rows, key=lambda row: row.id):
-        answers = list(group)
-        rated.append(
-            scoring.RatedAssessment(assessment_id, answers[0].perspective, _rated_answers(answers))
-        )
+    for assessment_id, group in groupby(rows, key=itemgetter(0)):
+        answered = list(group)
+        # Unpacked rather than read by name: a busy process has thousands of answers.
+        answers = {
+            key: scoring.Answer(level, not_applicable, insufficient, 0, rationale)
+            for _, _, key, level, not_applicable, insufficient, rationale, _ in answered
+        }
+        rated.append(scoring.RatedAssessment(assessment_id, answered[0][1], answers))
     return rated
 
 
