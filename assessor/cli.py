@@ -145,7 +145,9 @@ def generate_demo_command(processes: int, assessments: int, seed: int) -> None:
 def keep_scores_command() -> None:
     """Keep the results of published assessments that have none by the current scoring method."""
     kept = keep_missing_scores(db.session, progress=lambda done: click.echo(f"  {done:,} kept"))
-    click.echo(f"kept the scores of {kept:,} published assessments")
+    click.echo(
+        f"kept the scores of {kept:,} published {'assessment' if kept == 1 else 'assessments'}"
+    )
 
 
 @scorecards_group.command("prune")

@@ -60,7 +60,7 @@ def test_keep_scores_keeps_what_is_missing_once(runner, session, full_published_
     session.commit()
     first = runner.invoke(args=["scorecards", "keep-scores"])
     assert first.exit_code == 0, first.output
-    assert "kept the scores of 1 published assessments" in first.output
+    assert "kept the scores of 1 published assessment\n" in first.output
     (row,) = kept(session, full_published_id)
     assert scoring.from_plain(row.result) == score_of(session.get(Assessment, full_published_id))
     again = runner.invoke(args=["scorecards", "keep-scores"])
