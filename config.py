@@ -39,6 +39,10 @@ class Config:
         self.INSTANCE_DIR = environ.get("INSTANCE_DIR") or str(PROJECT_DIR / "instance")
         self.LOG_LEVEL = environ.get("LOG_LEVEL", "INFO").upper()
         self.RATELIMIT_STORAGE_URI = environ.get("RATELIMIT_STORAGE_URI", "memory://")
+        # The host names the site answers to, comma-separated; others get 400. Unset, any
+        # name is answered: set it in production, where the Host header is the client's.
+        hosts = [host.strip() for host in environ.get("TRUSTED_HOSTS", "").split(",")]
+        self.TRUSTED_HOSTS = [host for host in hosts if host] or None
         # How many proxies in front set X-Forwarded-*; 0 trusts none (the safe default).
         self.TRUSTED_PROXY_HOPS = int(environ.get("TRUSTED_PROXY_HOPS", "0"))
         self.SIGN_IN_RATE_LIMIT = environ.get("SIGN_IN_RATE_LIMIT", "10 per minute")

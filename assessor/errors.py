@@ -3,7 +3,7 @@
 from flask import Flask, Response, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput, ServiceError
@@ -51,6 +51,12 @@ def handle_http_exception(error: HTTPException):
     return error_response(error.code, error.description if own_description else None)
 
 
+def handle_untrusted_host(error: SecurityError) -> Response:
+    """A Host the site does not answer to (TRUSTED_HOSTS): no page, whose links would need
+    the host, just the status."""
+    return Response("400 Bad Request: unknown host\n", 400, mimetype="text/plain")
+
+
 def handle_service_error(error: ServiceError):
     db.session.rollback()
     if not wants_json():
@@ -88,6 +94,7 @@ def handle_unexpected_error(error: Exception):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(SecurityError, handle_untrusted_host)
     app.register_error_handler(ServiceError, handle_service_error)
     app.register_error_handler(StaleDataError, handle_concurrent_change)
     app.register_error_handler(HTTPException, handle_http_exception)

@@ -68,6 +68,23 @@ def test_unknown_api_path_is_a_json_404(client):
     assert response.get_json()["errors"]["_"][0].startswith("There is nothing here")
 
 
+def test_trusted_hosts_answer_only_the_site_names(tmp_path):
+    environ = {
+        "INSTANCE_DIR": str(tmp_path),
+        "DATABASE_URL": "sqlite://",
+        "TRUSTED_HOSTS": "assessor.example.org, www.assessor.example.org",
+    }
+    client = create_app(TestConfig(environ)).test_client()
+    answered = client.get("/healthz", base_url="http://www.assessor.example.org")
+    assert answered.status_code in (200, 503)  # answered; the in-memory database has no schema
+    assert client.get("/rubrics", base_url="http://attacker.example").status_code == 400
+
+
+def test_without_trusted_hosts_any_name_is_answered(tmp_path):
+    config = TestConfig({"INSTANCE_DIR": str(tmp_path), "DATABASE_URL": "sqlite://"})
+    assert config.TRUSTED_HOSTS is None
+
+
 @pytest.fixture
 def failing_app(tmp_path):
     config = TestConfig({"INSTANCE_DIR": str(tmp_path), "DATABASE_URL": "sqlite://"})

@@ -1,5 +1,6 @@
 """Users and their roles."""
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -37,6 +38,16 @@ class User(UserMixin, Base):
     @property
     def is_active(self) -> bool:
         return self.active
+
+    @property
+    def password_mark(self) -> str:
+        """A short digest of the password's hash: it changes with the password."""
+        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        """What a session and a remember-me cookie keep of the user: the id and the password's
+        mark, so that a new password signs out every session that began with the old one."""
+        return f"{self.id}:{self.password_mark}"
 
     @property
     def roles(self) -> set[str]:

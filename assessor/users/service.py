@@ -1,5 +1,6 @@
 """Users: creating them, checking their passwords, and the changes they and admins make."""
 
+import hmac
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,10 +145,14 @@ def create_user(
     return user
 
 
-def load_user(user_id: str) -> User | None:
-    """The signed-in user of a session, if still active (Flask-Login's user loader)."""
+def load_user(session_id: str) -> User | None:
+    """The signed-in user of a session (see User.get_id), if still active and with the password
+    the session began with (Flask-Login's user loader)."""
+    user_id, _, mark = session_id.partition(":")
     user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+    if user is None or not user.active or not hmac.compare_digest(mark, user.password_mark):
+        return None
+    return user
 
 
 def password_matches(user: User, password: str) -> bool:

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 from werkzeug.exceptions import TooManyRequests
 
 from assessor.db import db
@@ -166,6 +167,10 @@ def change_own_password():
     except UserInputError as error:
         return profile_page("password", errors={error.field: [translated(error.message)]}), 422
     db.session.commit()
+    # Every other session of this user began with the old password and is now signed out;
+    # this one carries on under the new one, remembered if it was.
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+    login_user(signed_in_user(), remember=remembered)
     flash(_("Your password is changed."))
     return redirect(url_for("users.profile"))
 

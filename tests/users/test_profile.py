@@ -138,6 +138,37 @@ def test_password_change_replaces_the_old_password(app, client, member):
     assert sign_in(other, "ana@example.org", NEW_PASSWORD).status_code == 302
 
 
+def test_a_new_password_signs_out_every_other_session(app, client, member):
+    other = app.test_client()
+    sign_in(other, "ana@example.org")
+    assert other.get("/profile").status_code == 200
+    change_password(client)
+    assert client.get("/profile").status_code == 200
+    assert other.get("/profile").status_code == 302
+
+
+def test_a_new_password_refuses_a_remember_me_cookie_of_the_old_one(app, client, member):
+    other = app.test_client()
+    response = sign_in(other, "ana@example.org", remember="yes")
+    remembered = next(h for h in response.headers.getlist("Set-Cookie") if "remember_token" in h)
+    token = remembered.split(";")[0].split("=", 1)[1]
+    change_password(client)
+    stranger = app.test_client()
+    stranger.set_cookie("remember_token", token)
+    assert stranger.get("/profile").status_code == 302
+
+
+def test_a_remembered_session_stays_remembered_after_its_own_password_change(app, client, member):
+    other = app.test_client()
+    sign_in(other, "ana@example.org", remember="yes")
+    response = change_password(other)
+    renewed = [h for h in response.headers.getlist("Set-Cookie") if "remember_token" in h]
+    assert renewed, "a remember-me cookie under the new password"
+    stranger = app.test_client()
+    stranger.set_cookie("remember_token", renewed[0].split(";")[0].split("=", 1)[1])
+    assert stranger.get("/profile").status_code == 200
+
+
 def test_new_token_is_shown_once_and_only_its_hash_is_kept(app, client, member):
     response = create_token(client)
     body = page_text(response)
