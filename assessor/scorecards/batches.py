@@ -43,6 +43,9 @@ ENTRY_MODE = 0o644 << 16
 log = logging.getLogger(__name__)
 # Finished ZIPs are kept a week: time enough to download them, not to pile up in the database.
 KEEP_FINISHED = timedelta(days=7)
+# A batch still unfinished this long after it was started has lost its worker (stopped, or
+# none running): MAX_SCORECARDS PDFs take minutes, even queued behind other batches.
+STALLED_AFTER = timedelta(hours=1)
 
 
 def chosen_ids(session: Session, assessment_ids: Iterable[int]) -> list[int]:
@@ -84,10 +87,14 @@ def start_batch(session: Session, assessment_ids: Iterable[int], base_url: str) 
 
 
 def get_batch(session: Session, token: str) -> BatchDownload:
-    """The batch of this token; an unknown token is a 404 like any missing page."""
+    """The batch of this token; an unknown token is a 404 like any missing page. A batch that
+    stalled is marked failed, so that its page stops waiting and says to start again."""
     batch = session.get(BatchDownload, token)
     if batch is None:
         raise NotVisible()
+    if batch.status in ("queued", "running") and utcnow() - batch.created_at > STALLED_AFTER:
+        log.warning("batch %s unfinished after %s: its worker stopped", token, STALLED_AFTER)
+        _mark_failed(session, token)
     return batch
 
 

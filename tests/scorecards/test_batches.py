@@ -279,6 +279,23 @@ def test_a_failed_batch_says_so_without_details_and_logs_the_error(
     assert logged == ["secret internal detail"]
 
 
+@pytest.mark.parametrize("status", ["queued", "running"])
+def test_a_batch_whose_worker_stopped_is_failed_an_hour_on(client, session, status):
+    started = datetime.now(UTC) - batches.STALLED_AFTER
+    stalled, recent = (
+        BatchDownload(
+            assessment_ids=[1], total=1, base_url="http://x/", status=status, created_at=created
+        )
+        for created in (started - timedelta(minutes=1), started + timedelta(minutes=1))
+    )
+    session.add_all([stalled, recent])
+    session.commit()
+    assert state_of(client, stalled.id)["status"] == "failed"
+    assert state_of(client, recent.id)["status"] == status
+    page = client.get(f"/scorecards/batches/{stalled.id}").get_data(as_text=True)
+    assert "The ZIP could not be made" in page and 'http-equiv="refresh"' not in page
+
+
 def test_the_list_shows_published_scorecards_only(client, published_ids, draft_id):
     page = client.get("/scorecards").get_data(as_text=True)
     assert "3 scorecards" in page
