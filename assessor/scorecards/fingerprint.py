@@ -13,6 +13,7 @@ its key is still the current one.
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -33,6 +34,7 @@ from sqlalchemy.orm import Session, aliased
 from assessor.assessments.models import Assessment, ProcessReply
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
+from assessor.scorecards.models import KEPT_STATUSES
 from assessor.scoring import METHOD_VERSION
 from assessor.users.models import User
 
@@ -136,13 +138,13 @@ _STATE_WIDTH = len(_STATE.selected_columns)
 
 
 def with_newest_kept(kept: type, *columns: ColumnElement) -> Select:
-    """The state statement with ``columns`` of the newest row of ``kept`` (a kept page or PDF
-    model) rendered in the context given as bind parameters, one per ``kept.rendering_columns``;
-    None in each where there is none."""
+    """The state statement with the key and ``columns`` of the newest row of ``kept`` (a kept
+    page or PDF model) rendered in the context given as bind parameters, one per
+    ``kept.rendering_columns``; None in each where there is none."""
     rendered_for = [getattr(kept, name) == bindparam(name) for name in kept.rendering_columns]
     return (
         _STATE.outerjoin(kept, and_(kept.assessment_id == _SHOWN.id, *rendered_for))
-        .add_columns(*columns)
+        .add_columns(kept.content_hash, *columns)
         .order_by(kept.id.desc())
         .limit(1)
     )
@@ -178,12 +180,21 @@ def scorecard_state(session: Session, assessment_id: int) -> ScorecardState | No
     return None if row is None else _state(row)
 
 
-def state_and_newest_kept(
-    session: Session, statement: Select, assessment_id: int, rendering: dict[str, object]
-) -> tuple[ScorecardState | None, tuple]:
-    """The state of a scorecard and the kept row's columns that ``statement`` (from
-    with_newest_kept) adds for ``rendering``; (None, ()) if there is no such assessment."""
+def state_and_current_kept(
+    session: Session,
+    statement: Select,
+    assessment_id: int,
+    rendering: dict[str, object],
+    key_of: Callable[[ScorecardState], str],
+) -> tuple[ScorecardState | None, tuple | None]:
+    """The state of a scorecard and, where the newest row that ``statement`` (from
+    with_newest_kept) reads beside it for ``rendering`` is kept under the state's current key
+    (``key_of``), that row's other columns: a kept page or PDF served in one query."""
     found = _first_row(session, statement, {"assessment_id": assessment_id, **rendering})
     if found is None:
-        return None, ()
-    return _state(found[:_STATE_WIDTH]), tuple(found[_STATE_WIDTH:])
+        return None, None
+    state = _state(found[:_STATE_WIDTH])
+    key, *kept = found[_STATE_WIDTH:]
+    if state.status not in KEPT_STATUSES or key != key_of(state):
+        return state, None
+    return state, tuple(kept)

@@ -14,11 +14,11 @@ from assessor.assessments.models import Assessment
 from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import (
     ScorecardState,
-    state_and_newest_kept,
+    state_and_current_kept,
     with_newest_kept,
 )
 from assessor.scorecards.labels import language_args
-from assessor.scorecards.models import KEPT_STATUSES, ScorecardPage
+from assessor.scorecards.models import ScorecardPage
 from assessor.scorecards.pdfs import (
     SCORECARD_CODE,
     charts_for,
@@ -46,27 +46,22 @@ def page_key(state: ScorecardState) -> str:
 
 
 # The state and, beside it, the newest page part kept for the same rendering.
-_STATE_AND_PAGE = with_newest_kept(
-    ScorecardPage, ScorecardPage.content_hash, ScorecardPage.title, ScorecardPage.html
-)
+_STATE_AND_PAGE = with_newest_kept(ScorecardPage, ScorecardPage.title, ScorecardPage.html)
 
 
 def state_and_current_page(
     session: Session, assessment_id: int
 ) -> tuple[ScorecardState | None, dict[str, str] | None]:
     """The scorecard's state and, where its newest page part kept for this rendering is still
-    current (its key is the state's), that part: a kept page served in one query."""
+    current, that part: a kept page served in one query."""
     rendering = current_rendering()
     context = {
         "language": rendering.language,
         "site": rendering.site,
         "language_in_links": bool(language_args()),
     }
-    state, kept = state_and_newest_kept(session, _STATE_AND_PAGE, assessment_id, context)
-    if state is None or state.status not in KEPT_STATUSES:
-        return state, None
-    key, title, html = kept
-    return state, {"title": title, "html": html} if key == page_key(state) else None
+    state, kept = state_and_current_kept(session, _STATE_AND_PAGE, assessment_id, context, page_key)
+    return state, None if kept is None else dict(zip(("title", "html"), kept, strict=True))
 
 
 def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:

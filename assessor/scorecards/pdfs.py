@@ -20,10 +20,10 @@ from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
 from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import (
     ScorecardState,
-    state_and_newest_kept,
+    state_and_current_kept,
     with_newest_kept,
 )
-from assessor.scorecards.models import KEPT_STATUSES, ScorecardPdf
+from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
@@ -141,23 +141,20 @@ def pdf_key(state: ScorecardState) -> str:
 
 
 # The state and, beside it, the newest PDF kept for the same rendering, as bytes.
-_STATE_AND_PDF = with_newest_kept(
-    ScorecardPdf, ScorecardPdf.content_hash, ScorecardPdf.pdf
-).execution_options(**{BINARY_RESULTS: True})
+_STATE_AND_PDF = with_newest_kept(ScorecardPdf, ScorecardPdf.pdf).execution_options(
+    **{BINARY_RESULTS: True}
+)
 
 
 def state_and_current_pdf(
     session: Session, assessment_id: int
 ) -> tuple[ScorecardState | None, bytes | None]:
-    """The scorecard's state and, where its newest PDF kept for this rendering is still current
-    (its key is the state's), that PDF: a kept PDF downloaded in one query."""
+    """The scorecard's state and, where its newest PDF kept for this rendering is still
+    current, that PDF: a kept PDF downloaded in one query."""
     rendering = current_rendering()
     context = {"language": rendering.language, "site": rendering.site}
-    state, kept = state_and_newest_kept(session, _STATE_AND_PDF, assessment_id, context)
-    if state is None or state.status not in KEPT_STATUSES:
-        return state, None
-    key, pdf = kept
-    return state, pdf if key == pdf_key(state) else None
+    state, kept = state_and_current_kept(session, _STATE_AND_PDF, assessment_id, context, pdf_key)
+    return state, None if kept is None else kept[0]
 
 
 def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
