@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from assessor import audit
 from assessor.assessments.access import can_view, require_role, require_visible, visible_to
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import Answer, Assessment, EvidenceItem, ProcessReply
 from assessor.exceptions import InvalidInput, NotVisible
 from assessor.languages.messages import N_
 from assessor.processes.models import Process
@@ -128,7 +128,7 @@ def _with_details() -> tuple:
         selectinload(Assessment.answers).selectinload(Answer.evidence),
         selectinload(Assessment.answers).selectinload(Answer.updated_by),
         selectinload(Assessment.comments),
-        selectinload(Assessment.replies),
+        selectinload(Assessment.replies).selectinload(ProcessReply.author),
     )
 
 

@@ -3,12 +3,11 @@
 import re
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.models import Answer, Assessment, ProcessReply
-from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
+from assessor.assessments.models import Answer, Assessment
+from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import (
     consolidation_of,
@@ -24,19 +23,6 @@ from assessor.stakeholders import stakeholder_label
 
 HIGHLIGHTS = 3
 
-# Everything a scorecard shows, one query per relationship rather than one per answer,
-# question and reply.
-SCORECARD_DETAILS = (
-    selectinload(Assessment.process),
-    selectinload(Assessment.assessor),
-    selectinload(Assessment.rubric)
-    .selectinload(RubricVersion.pillars)
-    .selectinload(Pillar.questions)
-    .selectinload(Question.levels),
-    selectinload(Assessment.answers).selectinload(Answer.evidence),
-    selectinload(Assessment.replies).selectinload(ProcessReply.author),
-)
-
 
 def process_slug(name: str) -> str:
     """A file-name-safe form of a process name, such as ``igf-2013-workshop-41``."""
@@ -48,12 +34,6 @@ def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> s
     """``scorecard-<process slug>-<id>[-draft].pdf``: says what it is, and whether final."""
     draft = "-draft" if status in ("draft", "submitted") else ""
     return f"scorecard-{process_slug(process_name)}-{assessment_id}{draft}.pdf"
-
-
-def scorecard_assessment(session: Session, assessment_id: int) -> Assessment:
-    """The assessment with everything its scorecard shows, for a caller that checked access."""
-    statement = select(Assessment).where(Assessment.id == assessment_id)
-    return session.scalars(statement.options(*SCORECARD_DETAILS)).one()
 
 
 def _question(

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
-from assessor.scorecards.document import scorecard_assessment
+from assessor.assessments.service import get_assessment
 from assessor.scorecards.fingerprint import (
     ScorecardState,
     state_and_current_kept,
@@ -84,7 +84,7 @@ def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
     stored = stored_page(session, key)
     if stored is not None:
         return stored
-    page = rendered_page(session, scorecard_assessment(session, state.assessment_id))
+    page = rendered_page(session, get_assessment(session, None, state.assessment_id))
     store_page(session, state.assessment_id, key, page, current_rendering(), bool(language_args()))
     return page
 

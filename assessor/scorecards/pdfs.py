@@ -14,10 +14,10 @@ from markupsafe import Markup
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.assessments.service import get_assessment
 from assessor.db import BINARY_RESULTS
 from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
-from assessor.scorecards.document import scorecard_assessment
 from assessor.scorecards.fingerprint import (
     ScorecardState,
     state_and_current_kept,
@@ -162,7 +162,7 @@ def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
     stored = stored_pdf(session, key)
     if stored is not None:
         return stored
-    assessment = scorecard_assessment(session, state.assessment_id)
+    assessment = get_assessment(session, None, state.assessment_id)
     # The creation date is the publication, so a re-render gives the same bytes.
     pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
     store_pdf(session, state.assessment_id, key, pdf, current_rendering())

@@ -84,10 +84,12 @@ def files_version(paths: list[Path]) -> str:
 
 def stored_pdf(session: Session, key: str) -> bytes | None:
     """The PDF kept under ``key``, if one was rendered."""
-    statement = select(ScorecardPdf.pdf).where(ScorecardPdf.content_hash == key)
-    return (
-        session.connection().execute(statement.execution_options(**{BINARY_RESULTS: True})).scalar()
+    statement = (
+        select(ScorecardPdf.pdf)
+        .where(ScorecardPdf.content_hash == key)
+        .execution_options(**{BINARY_RESULTS: True})
     )
+    return session.connection().execute(statement).scalar()
 
 
 def _keep(session: Session, kept: KeptRow) -> None:
