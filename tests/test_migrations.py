@@ -4,17 +4,18 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import MetaData, Table, insert, inspect, select
 
 from assessor import create_app
+from assessor.assessments.models import Answer
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
-from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
+BEFORE_UNFINISHED_EVIDENCE = "12bef0925d85"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -85,16 +86,64 @@ def kept_as_before(assessment_id: int) -> None:
     db.session.commit()
 
 
+def stored_then(table_name: str, **values) -> int:
+    """A row stored as the schema of an older revision holds it: the table as the database
+    has it now, not as today's models describe it, so later columns never get in the way."""
+    table = Table(table_name, MetaData(), autoload_with=db.engine)
+    return db.session.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
+
+
+def published_then() -> int:
+    """A published assessment, stored as the schema of the kept scores' revision holds it."""
+    now = utcnow()
+    rubric_id = stored_then(
+        "rubric_versions",
+        slug="sample-rubric",
+        version="1.0.0",
+        title="Sample rubric",
+        language="en",
+        summary="",
+        content_hash="c" * 64,
+        loaded_at=now,
+        languages=["en"],
+        translations={},
+        translations_hash="d" * 64,
+    )
+    user_id = stored_then(
+        "users",
+        email="ana@example.org",
+        password_hash="x",
+        display_name="Ana",
+        active=True,
+        created_at=now,
+    )
+    process_id = stored_then(
+        "processes",
+        name="IGF 2013 Workshop #41",
+        convening_organization="APC",
+        description="",
+        scope="global",
+        layer="of_the_internet",
+        created_at=now,
+    )
+    return stored_then(
+        "assessments",
+        process_id=process_id,
+        rubric_version_id=rubric_id,
+        assessor_id=user_id,
+        perspective="civil_society",
+        status="published",
+        row_version=1,
+        created_at=now,
+        published_at=now,
+    )
+
+
 def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_recorded(empty_app):
     flask_migrate.upgrade(revision=BEFORE_KEPT_RENDERINGS)
-    rubric = stored_rubric(db.session)
-    assessor = stored_user(db.session, "ana@example.org", ["assessor"])
-    reviewer = stored_user(db.session, "rui@example.org", ["reviewer"], "academia")
-    assessment = published_assessment(
-        db.session, rubric, stored_process(db.session), assessor, reviewer
-    )
+    assessment_id = published_then()
     db.session.commit()
-    kept_as_before(assessment.id)
+    kept_as_before(assessment_id)
     db.session.remove()
 
     flask_migrate.upgrade()
@@ -111,3 +160,26 @@ def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_record
         "removed 1 kept pages (12 bytes)",
         "removed 1 kept PDFs (4 bytes)",
     ]
+
+
+def test_upgrade_gives_answers_stored_before_no_unfinished_evidence(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_UNFINISHED_EVIDENCE)
+    assessment_id = published_then()
+    stored_then(
+        "answers",
+        assessment_id=assessment_id,
+        question_key="openness.open_participation",
+        level=3,
+        not_applicable=False,
+        insufficient_information=False,
+        rationale="Open.",
+        row_version=1,
+        updated_at=utcnow(),
+    )
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    answers = db.session.execute(select(Answer.rationale, Answer.unfinished_evidence))
+    assert answers.all() == [("Open.", [])]

@@ -11,6 +11,7 @@ from assessor.assessments.access import require_assessor_of
 from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from assessor.assessments.rules import AnswerState, answer_problems
+from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, evidence_row_problems
 from assessor.assessments.service import answer_for, require_question
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput
@@ -47,8 +48,19 @@ def answer_snapshot(answer: Answer | None) -> dict[str, Any] | None:
         "rationale_language": answer.rationale_language,
         "change_reason": answer.change_reason,
         "evidence": [item.url for item in answer.evidence],
+        "unfinished_evidence": answer.unfinished_evidence,
         "version": answer.row_version,
     }
+
+
+def unfinished_evidence_problems(answer: Answer) -> dict[str, list[str]]:
+    """What each unfinished evidence row lacks, keyed ``evidence[<position>].<field>``."""
+    problems = {}
+    for row in answer.unfinished_evidence or ():
+        typed = {name: row.get(name) or "" for name in EVIDENCE_ROW_FIELDS}
+        for field, messages in evidence_row_problems(typed).items():
+            problems[f"evidence[{row['position']}].{field}"] = messages
+    return problems
 
 
 def answer_state(answer: Answer) -> AnswerState:
@@ -58,6 +70,7 @@ def answer_state(answer: Answer) -> AnswerState:
         insufficient_information=answer.insufficient_information,
         rationale=answer.rationale,
         evidence_count=len(answer.evidence),
+        unfinished_evidence=unfinished_evidence_problems(answer),
     )
 
 
@@ -109,9 +122,12 @@ def _apply(answer: Answer, data: dict[str, Any], user: User) -> None:
     answer.insufficient_information = data["insufficient_information"]
     answer.rationale = data["rationale"]
     answer.change_reason = data["change_reason"]
+    # Rows carry the position they were typed at, among the unfinished ones; without
+    # unfinished rows, their order is their position.
     answer.evidence = [
-        EvidenceItem(position=index, **item) for index, item in enumerate(data["evidence"])
+        EvidenceItem(**{"position": index, **item}) for index, item in enumerate(data["evidence"])
     ]
+    answer.unfinished_evidence = data.get("unfinished_evidence", [])
     answer.updated_by = user
     # Set on every save so the row itself changes and its version moves on, even when only
     # the evidence (another table) changed.

@@ -15,7 +15,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from assessor.db import Base, UTCDateTime, one_of, utcnow
+from assessor.db import Base, JSONDocument, UTCDateTime, one_of, utcnow
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.stakeholders import STAKEHOLDER_GROUPS
@@ -114,6 +114,12 @@ class Answer(Base):
     # The language the rationale was written in; rationales are shown as written, never translated.
     rationale_language: Mapped[str | None] = mapped_column(String(16))
     change_reason: Mapped[str | None] = mapped_column(String(20))
+    # Evidence rows typed but not yet complete (no title, an address that is not one): kept as
+    # typed, in the order of the rows, so that nothing is lost; they block submission and are
+    # never shown as evidence. Each is {"position", "url", "title", "accessed_on", "note"}.
+    unfinished_evidence: Mapped[list[dict]] = mapped_column(
+        JSONDocument, default=list, server_default="[]"
+    )
     row_version: Mapped[int] = mapped_column(Integer)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from assessor.assessments.answers import answer_problems_of
 from assessor.assessments.models import Assessment
 from assessor.rubrics.texts import rubric_text
 
@@ -17,16 +18,24 @@ class PillarProgress:
 def pillar_progress(assessment: Assessment, language: str) -> list[PillarProgress]:
     """Per pillar: questions answered (a level or insufficient information) / applicable.
 
+    An answer counts only once it could be submitted as it is (no rationale, evidence or
+    evidence row missing); until then its question counts as applicable and unanswered.
     Pillar titles are in ``language`` where the rubric has it.
     """
     answers = {answer.question_key: answer for answer in assessment.answers}
     progress = []
     for pillar in assessment.rubric.pillars:
-        chosen = [answers.get(question.key) for question in pillar.questions]
-        not_applicable = sum(1 for answer in chosen if answer is not None and answer.not_applicable)
-        answered = sum(1 for answer in chosen if answer is not None and not answer.not_applicable)
+        ready = [
+            answer
+            for question in pillar.questions
+            if (answer := answers.get(question.key)) is not None
+            and not answer_problems_of(answer, question)
+        ]
+        not_applicable = sum(1 for answer in ready if answer.not_applicable)
+        answered = len(ready) - not_applicable
         title = rubric_text(pillar, "title", language)
-        progress.append(PillarProgress(pillar.key, title, answered, len(chosen) - not_applicable))
+        applicable = len(pillar.questions) - not_applicable
+        progress.append(PillarProgress(pillar.key, title, answered, applicable))
     return progress
 
 

@@ -17,14 +17,18 @@ from assessor.assessments.questionnaire_form import (
     same_answer,
 )
 from assessor.assessments.rubric_reading import rubric_reading
+from assessor.assessments.rules import EVIDENCE_ROW_PATH, described
 from assessor.assessments.schemas import AnswerInSchema
 from assessor.assessments.script_texts import questionnaire_script_texts
 from assessor.assessments.service import answer_for, get_assessment
 from assessor.assessments.views import signed_in_user
 from assessor.db import db
 from assessor.exceptions import InvalidInput
+from assessor.languages.messages import N_, translated
 from assessor.rubrics.models import LEVEL_LABELS
 from assessor.validation import error_paths
+
+CHOOSE_FIRST = N_("Not saved: choose a level, not applicable or insufficient information first.")
 
 blueprint = Blueprint("questionnaire", __name__, url_prefix="/assessments/<int:assessment_id>")
 
@@ -39,6 +43,28 @@ class QuestionView:
     errors: dict[str, list[str]] = field(default_factory=dict)
     conflict: object = None
     comments: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    """What posting a pillar stored: what was not saved, and what was saved but cannot be
+    submitted yet, so that the page never says "Saved" for more than it stored."""
+
+    views: list[QuestionView]
+    # The page the assessor asked to go on to, when the page stays to warn them first.
+    leaving_for: str | None = None
+
+    @property
+    def not_saved(self) -> list[QuestionView]:
+        return [view for view in self.views if view.errors]
+
+    @property
+    def not_ready(self) -> list[QuestionView]:
+        return [view for view in self.views if not view.errors and view.problems]
+
+    @property
+    def all_saved(self) -> bool:
+        return not self.not_saved
 
 
 def _pillar(assessment, pillar_key: str):
@@ -57,8 +83,35 @@ def _open_comments(assessment, key: str) -> list:
     return [c for c in assessment.comments if c.question_key == key and c.resolved_at is None]
 
 
+def _anchor(view: QuestionView, path: str) -> str:
+    """The id of the field a message is about, for the page's links to it."""
+    base = f"q-{view.question.key}"
+    row = EVIDENCE_ROW_PATH.match(path)
+    if row:
+        return f"{base}-evidence-{row[1]}-{row[2]}"
+    if path == "evidence":
+        return f"{base}-evidence-0-url"
+    if path in {"rationale", "change_reason"}:
+        return f"{base}-{path}"
+    return f"{base}-prompt"
+
+
+def outcome_notes(view: QuestionView) -> list[tuple[str, str]]:
+    """What the outcome of a save says of one question: each message with its field's id."""
+    messages = view.errors or view.problems
+    return [
+        (_anchor(view, path), translated(described(path, message)))
+        for path, found in messages.items()
+        for message in found
+    ]
+
+
 def _render(
-    assessment, pillar_key: str, views: list[QuestionView], status: int = 200, saved: int = 0
+    assessment,
+    pillar_key: str,
+    views: list[QuestionView],
+    status: int = 200,
+    outcome: SaveOutcome | None = None,
 ):
     index, pillar = _pillar(assessment, pillar_key)
     pillars = assessment.rubric.pillars
@@ -82,7 +135,9 @@ def _render(
         reading=reading,
         level_names=LEVEL_LABELS,
         change_reasons=CHANGE_REASON_LABELS if assessment.revises_id else {},
-        saved=saved,
+        outcome=outcome,
+        outcome_notes=outcome_notes,
+        leaving_title=_target_title(assessment, reading, outcome),
         script_texts=questionnaire_script_texts(messages),
     ), status
 
@@ -115,9 +170,13 @@ def _save_posted(assessment, question) -> QuestionView:
     entry = entry_from_form(request.form, question.key)
     stored = answer_for(assessment, question.key)
     view = QuestionView(question, entry, comments=_open_comments(assessment, question.key))
+    if not entry.choice and stored is None:
+        if entry.rationale.strip() or entry.evidence:
+            view.errors = {"_": [CHOOSE_FIRST]}
+        return view
     if not entry.choice or same_answer(entry, stored):
-        view.entry = entry if entry.choice else entry_from_answer(stored) if stored else entry
-        view.problems = answer_problems_of(stored, question) if stored is not None else {}
+        view.entry = entry if entry.choice else entry_from_answer(stored)
+        view.problems = answer_problems_of(stored, question)
         return view
     try:
         data = AnswerInSchema().load(answer_input(entry))
@@ -141,21 +200,44 @@ def _save_posted(assessment, question) -> QuestionView:
     return view
 
 
+def _target(assessment, target: str) -> str | None:
+    """Where a pillar's "go" button leads: another pillar or the overview; None stays."""
+    if target in {p.key for p in assessment.rubric.pillars}:
+        return url_for(".pillar", assessment_id=assessment.id, pillar_key=target)
+    if target == "overview":
+        return url_for("assessments.show", assessment_id=assessment.id)
+    return None
+
+
+def _target_title(assessment, reading, outcome: SaveOutcome | None) -> str | None:
+    """The title of the page the assessor asked to go on to, for the warning's button."""
+    if outcome is None or outcome.leaving_for is None:
+        return None
+    for pillar in assessment.rubric.pillars:
+        if pillar.key == outcome.leaving_for:
+            return reading.text(pillar, "title")
+    return None
+
+
 @blueprint.post("/pillars/<pillar_key>")
 @login_required
 def save_pillar(assessment_id: int, pillar_key: str):
-    """Save a whole pillar at once (the page without scripts); nothing typed is lost."""
+    """Save a whole pillar at once (the page without scripts); nothing typed is lost.
+
+    Going on to another page waits while anything is not saved, and warns first when an
+    answer saved here cannot be submitted yet ("leave" goes on all the same).
+    """
     assessment = get_assessment(db.session, current_user, assessment_id)
     _, current = _pillar(assessment, pillar_key)
     views = [_save_posted(assessment, question) for question in current.questions]
-    failed = any(view.errors for view in views)
-    if not failed and request.form.get("go"):
-        target = request.form["go"]
-        if target in {p.key for p in assessment.rubric.pillars}:
-            return redirect(url_for(".pillar", assessment_id=assessment_id, pillar_key=target))
-        if target == "overview":
-            return redirect(url_for("assessments.show", assessment_id=assessment_id))
+    confirmed = "leave" in request.form
+    target = request.form.get("leave") or request.form.get("go") or ""
+    outcome = SaveOutcome(views)
+    target_url = _target(assessment, target)
+    if target_url and outcome.all_saved and (confirmed or not outcome.not_ready):
+        return redirect(target_url)
+    if target_url and outcome.not_ready:
+        outcome = SaveOutcome(views, leaving_for=target)
     assessment = get_assessment(db.session, current_user, assessment_id)
-    saved = sum(1 for view in views if not view.errors)
-    status = 409 if any(view.conflict for view in views) else 422 if failed else 200
-    return _render(assessment, pillar_key, views, status=status, saved=saved)
+    status = 409 if any(view.conflict for view in views) else 200 if outcome.all_saved else 422
+    return _render(assessment, pillar_key, views, status=status, outcome=outcome)

@@ -13,8 +13,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from assessor.assessments.models import Answer
-
-EVIDENCE_FIELDS = ("url", "title", "accessed_on", "note")
+from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, with_scheme
 
 
 @dataclass
@@ -43,28 +42,38 @@ def entry_from_answer(answer: Answer | None) -> QuestionEntry:
         rationale_language=answer.rationale_language or "",
         change_reason=answer.change_reason or "",
         version=str(answer.row_version),
-        evidence=[
-            {
-                "url": e.url,
-                "title": e.title,
-                "note": e.note,
-                "accessed_on": e.accessed_on.isoformat() if e.accessed_on else "",
-            }
-            for e in answer.evidence
-        ],
+        evidence=evidence_rows(answer),
     )
 
 
+def evidence_rows(answer: Answer) -> list[dict[str, str]]:
+    """The answer's evidence, finished and unfinished, as typed and in the order typed."""
+    finished = [
+        {
+            "position": item.position,
+            "url": item.url,
+            "title": item.title,
+            "accessed_on": item.accessed_on.isoformat() if item.accessed_on else "",
+            "note": item.note,
+        }
+        for item in answer.evidence
+    ]
+    rows = sorted([*finished, *(answer.unfinished_evidence or ())], key=lambda row: row["position"])
+    return [{name: row.get(name) or "" for name in EVIDENCE_ROW_FIELDS} for row in rows]
+
+
 def _posted_evidence(form: MultiDict, prefix: str) -> list[dict[str, str]]:
-    """Evidence rows in the order of their numbers; removed and blank rows are left out."""
-    pattern = re.compile(rf"^{re.escape(prefix)}evidence-(\d+)-(?:{'|'.join(EVIDENCE_FIELDS)})$")
+    """Evidence rows in the order of their numbers, tidied as the answer schema tidies them;
+    removed rows and rows with nothing typed are left out."""
+    fields = "|".join(EVIDENCE_ROW_FIELDS)
+    pattern = re.compile(rf"^{re.escape(prefix)}evidence-(\d+)-(?:{fields})$")
     numbers = sorted({int(match[1]) for name in form if (match := pattern.match(name))})
     rows = []
     for number in numbers:
         row_prefix = f"{prefix}evidence-{number}-"
-        row = {name: form.get(row_prefix + name, "").strip() for name in EVIDENCE_FIELDS}
-        if not form.get(row_prefix + "remove") and (row["url"] or row["title"]):
-            rows.append(row)
+        row = {name: form.get(row_prefix + name, "").strip() for name in EVIDENCE_ROW_FIELDS}
+        if not form.get(row_prefix + "remove") and any(row.values()):
+            rows.append({**row, "url": with_scheme(row["url"])})
     return rows
 
 
@@ -84,10 +93,7 @@ def answer_input(entry: QuestionEntry) -> dict[str, Any]:
     """The entry as the API's answer body, for the same schema to validate."""
     body: dict[str, Any] = {
         "rationale": entry.rationale,
-        "evidence": [
-            {name: value for name, value in row.items() if value or name in ("url", "title")}
-            for row in entry.evidence
-        ],
+        "evidence": entry.evidence,
         "version": int(entry.version) if entry.version.isdigit() else None,
         "change_reason": entry.change_reason or None,
     }

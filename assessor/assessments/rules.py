@@ -4,8 +4,9 @@ Answers are saved whatever their state, so that no work is lost; these rules say
 still needed, next to the field, and they gate submission.
 """
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assessor.languages.messages import N_
 
@@ -17,6 +18,13 @@ REASON_OF_CHANGE_NEEDED = N_(
     "(improvement, decline, correction or new evidence)."
 )
 RULE_MESSAGES = (RATIONALE_NEEDED, EVIDENCE_NEEDED, UNANSWERED, REASON_OF_CHANGE_NEEDED)
+EVIDENCE_FIELD_NAMES = {
+    "url": N_("address"),
+    "title": N_("title"),
+    "accessed_on": N_("accessed on"),
+    "note": N_("note"),
+}
+EVIDENCE_ROW_PATH = re.compile(r"^evidence\[(\d+)\]\.(\w+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +36,8 @@ class AnswerState:
     insufficient_information: bool
     rationale: str
     evidence_count: int
+    # What each unfinished evidence row lacks, keyed ``evidence[<position>].<field>``.
+    unfinished_evidence: Mapping[str, list[str]] = field(default_factory=dict)
 
 
 def answer_problems(state: AnswerState, evidence_threshold: int) -> dict[str, list[str]]:
@@ -37,9 +47,24 @@ def answer_problems(state: AnswerState, evidence_threshold: int) -> dict[str, li
     needs_rationale = state.not_applicable or state.insufficient_information or needs_evidence
     if needs_rationale and not state.rationale.strip():
         problems["rationale"] = [RATIONALE_NEEDED]
-    if needs_evidence and state.evidence_count == 0:
+    # An unfinished row is evidence on its way: what it lacks is said of it instead.
+    if needs_evidence and state.evidence_count == 0 and not state.unfinished_evidence:
         problems["evidence"] = [EVIDENCE_NEEDED]
+    problems.update(state.unfinished_evidence)
     return problems
+
+
+def described(path: str, message: str) -> str:
+    """A field's message said on its own, naming the evidence row it is about."""
+    row = EVIDENCE_ROW_PATH.match(path)
+    if row is None:
+        return message
+    return N_(
+        "Evidence item %(number)s, %(field)s: %(message)s",
+        number=int(row[1]) + 1,
+        field=EVIDENCE_FIELD_NAMES.get(row[2], row[2]),
+        message=message,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +86,6 @@ def submission_problems(
         found = answer_problems(state, question.evidence_threshold)
         if found:
             problems[question.key] = [
-                message for messages in found.values() for message in messages
+                described(path, message) for path, messages in found.items() for message in messages
             ]
     return problems

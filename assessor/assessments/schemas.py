@@ -1,8 +1,16 @@
 """Schemas for assessments and answers: input separate from output."""
 
 import re
+from datetime import date
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import (
+    Schema,
+    ValidationError,
+    fields,
+    post_load,
+    validate,
+    validates_schema,
+)
 
 from assessor.assessments.models import CHANGE_REASONS, STATUSES
 from assessor.languages.messages import N_
@@ -17,6 +25,12 @@ MAX_EVIDENCE_ITEMS = 20
 MAX_URL = 2000
 MAX_TITLE = 500
 MAX_NOTE = 2000
+MAX_DATE_TEXT = 40
+WEB_ADDRESS = validate.URL(schemes={"http", "https"})
+EVIDENCE_ROW_FIELDS = ("url", "title", "accessed_on", "note")
+# An address typed without its scheme: a host with a dot, then perhaps a path ("example.org/a").
+WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
+BARE_ADDRESS = re.compile(r"^[^\s/?#@:]+\.[^\s/?#@:]+(?:[/?#]\S*)?$")
 
 # What the answer schema can say: English in the API, translated by the questionnaire page.
 # Written without a final full stop, which field messages do not carry.
@@ -28,7 +42,9 @@ RATIONALE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_RATIONALE)
 TOO_MANY_EVIDENCE_ITEMS = N_("at most %(max)s evidence items", max=MAX_EVIDENCE_ITEMS)
 NOT_AN_ADDRESS = N_("must be an http or https address")
 URL_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_URL)
-TITLE_LENGTH = N_("must be 1 to %(max)s characters", max=MAX_TITLE)
+TITLE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_TITLE)
+ADDRESS_NEEDED = N_("an address is required, such as https://example.org/report")
+TITLE_NEEDED = N_("a title is required")
 NOTE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_NOTE)
 NOT_A_DATE = N_("must be a date, such as 2026-11-23")
 NOT_A_LANGUAGE_TAG = N_("must be a language tag, such as en, fr or pt-BR")
@@ -39,7 +55,9 @@ ANSWER_SCHEMA_MESSAGES = (
     TOO_MANY_EVIDENCE_ITEMS,
     NOT_AN_ADDRESS,
     URL_TOO_LONG,
-    TITLE_LENGTH,
+    TITLE_TOO_LONG,
+    ADDRESS_NEEDED,
+    TITLE_NEEDED,
     NOTE_TOO_LONG,
     NOT_A_DATE,
     NOT_A_LANGUAGE_TAG,
@@ -57,23 +75,80 @@ def _one_of(choices, what: str) -> validate.OneOf:
     return validate.OneOf(choices, error=f"must be one of {', '.join(choices)}")
 
 
-class EvidenceInSchema(StrictSchema):
-    url = fields.Url(
-        required=True,
-        schemes={"http", "https"},
-        validate=validate.Length(max=MAX_URL, error=URL_TOO_LONG),
-        error_messages={"invalid": NOT_AN_ADDRESS},
-    )
+class EvidenceRowSchema(StrictSchema):
+    """An evidence row as typed: text within its lengths, finished or not."""
+
+    url = fields.String(load_default="", validate=validate.Length(max=MAX_URL, error=URL_TOO_LONG))
     title = fields.String(
-        required=True,
-        validate=validate.Length(min=1, max=MAX_TITLE, error=TITLE_LENGTH),
+        load_default="", validate=validate.Length(max=MAX_TITLE, error=TITLE_TOO_LONG)
     )
-    accessed_on = fields.Date(
-        allow_none=True, load_default=None, error_messages={"invalid": NOT_A_DATE}
+    accessed_on = fields.String(
+        allow_none=True,
+        load_default="",
+        validate=validate.Length(max=MAX_DATE_TEXT, error=NOT_A_DATE),
+        metadata={"description": "A date such as 2026-11-23; empty or null when not given."},
     )
     note = fields.String(
         load_default="", validate=validate.Length(max=MAX_NOTE, error=NOTE_TOO_LONG)
     )
+
+    @post_load
+    def tidied(self, row: dict, **kwargs) -> dict:
+        """Trimmed, with ``https://`` before an address typed without its scheme."""
+        row = {name: (value or "").strip() for name, value in row.items()}
+        row["url"] = with_scheme(row["url"])
+        return row
+
+
+def with_scheme(url: str) -> str:
+    """``url`` with ``https://`` in front when typed as a bare host and path, and its scheme
+    in lower case (stored addresses start with http:// or https://, as the database checks)."""
+    if BARE_ADDRESS.match(url):
+        return f"https://{url}"
+    scheme = WEB_SCHEME.match(url)
+    return scheme[0].lower() + url[scheme.end() :] if scheme else url
+
+
+def _is_web_address(url: str) -> bool:
+    try:
+        WEB_ADDRESS(url)
+    except ValidationError:
+        return False
+    return True
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def evidence_row_problems(row: dict[str, str]) -> dict[str, list[str]]:
+    """What a typed evidence row lacks to count as evidence, by field; empty when finished."""
+    problems: dict[str, list[str]] = {}
+    if not row["url"]:
+        problems["url"] = [ADDRESS_NEEDED]
+    elif not _is_web_address(row["url"]):
+        problems["url"] = [NOT_AN_ADDRESS]
+    if not row["title"]:
+        problems["title"] = [TITLE_NEEDED]
+    if row["accessed_on"] and not _is_date(row["accessed_on"]):
+        problems["accessed_on"] = [NOT_A_DATE]
+    return problems
+
+
+def sorted_evidence(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]:
+    """The rows split into finished evidence and unfinished rows, each with its position."""
+    finished, unfinished = [], []
+    for position, row in enumerate(rows):
+        if evidence_row_problems(row):
+            unfinished.append({"position": position, **row})
+        else:
+            accessed_on = date.fromisoformat(row["accessed_on"]) if row["accessed_on"] else None
+            finished.append({"position": position, **row, "accessed_on": accessed_on})
+    return finished, unfinished
 
 
 class AnswerInSchema(StrictSchema):
@@ -102,9 +177,15 @@ class AnswerInSchema(StrictSchema):
         },
     )
     evidence = fields.List(
-        fields.Nested(EvidenceInSchema),
+        fields.Nested(EvidenceRowSchema),
         load_default=list,
         validate=validate.Length(max=MAX_EVIDENCE_ITEMS, error=TOO_MANY_EVIDENCE_ITEMS),
+        metadata={
+            "description": "Evidence rows in order. A row that is not finished (no title, an "
+            "address that is not an http or https one, a date that is not one) is kept as "
+            "sent, under unfinished_evidence, and named in problems: it blocks submission. "
+            "An address typed without its scheme, such as example.org/report, gets https://."
+        },
     )
     change_reason = fields.String(
         allow_none=True, load_default=None, validate=_one_of(CHANGE_REASONS, "reason")
@@ -120,6 +201,11 @@ class AnswerInSchema(StrictSchema):
         ]
         if sum(bool(flag) for flag in chosen) != 1:
             raise ValidationError(ONE_KIND_NEEDED, field_name="_schema")
+
+    @post_load
+    def evidence_sorted(self, data: dict, **kwargs) -> dict:
+        data["evidence"], data["unfinished_evidence"] = sorted_evidence(data["evidence"])
+        return data
 
 
 class AssessmentCreateSchema(StrictSchema):
@@ -173,9 +259,22 @@ class EmptySchema(StrictSchema):
 
 
 class EvidenceOutSchema(Schema):
+    position = fields.Integer(
+        metadata={"description": "The row's place among all the answer's evidence rows."}
+    )
     url = fields.String()
     title = fields.String()
     accessed_on = fields.Date(allow_none=True)
+    note = fields.String()
+
+
+class UnfinishedEvidenceOutSchema(Schema):
+    position = fields.Integer(
+        metadata={"description": "The row's place among all the answer's evidence rows."}
+    )
+    url = fields.String()
+    title = fields.String()
+    accessed_on = fields.String(metadata={"description": "As typed; empty when not given."})
     note = fields.String()
 
 
@@ -191,6 +290,13 @@ class AnswerOutSchema(Schema):
     )
     change_reason = fields.String(allow_none=True)
     evidence = fields.List(fields.Nested(EvidenceOutSchema))
+    unfinished_evidence = fields.List(
+        fields.Nested(UnfinishedEvidenceOutSchema),
+        metadata={
+            "description": "Evidence rows kept as typed until finished; they are not "
+            "evidence, and block submission (see problems)."
+        },
+    )
     version = fields.Integer(attribute="row_version")
     updated_at = fields.DateTime()
     updated_by = fields.Nested(UserSummarySchema, allow_none=True)

@@ -16,6 +16,22 @@ def questionnaire_script_texts(messages: dict[str, str]) -> dict:
     return {
         "saving": _("Saving…"),
         "saved": _("Saved %(time)s", **_placeholders("time")),
+        "saved_not_ready": _(
+            "Saved %(time)s, but it cannot be submitted yet: %(reason)s.",
+            **_placeholders("time", "reason"),
+        ),
+        "scheme_added": _("https:// was added in front of the address."),
+        "restored": _("Restored what you typed in this browser; saving…"),
+        "restored_choose_first": _(
+            "Restored what you typed in this browser. Not saved yet: choose a level, "
+            "not applicable or insufficient information."
+        ),
+        "draft_outdated": _(
+            "This browser kept what you typed here earlier, but the answer has been saved "
+            "since (perhaps elsewhere). Restore what you typed, replacing the saved answer?"
+        ),
+        "restore": _("Restore what I typed"),
+        "discard": _("Discard it"),
         "retry": _("Retry"),
         "choose_first": _(
             "Not saved: choose a level, not applicable or insufficient information first."

@@ -68,6 +68,7 @@ def copy_answer(answer: Answer, user: User) -> Answer:
             )
             for e in answer.evidence
         ],
+        unfinished_evidence=[dict(row) for row in answer.unfinished_evidence or ()],
     )
 
 

@@ -119,16 +119,16 @@ def test_every_save_is_an_audit_event_with_before_and_after(callers, draft, sess
             },
         ),
         (
-            {"level": 2, "evidence": [{"url": "file:///etc/passwd", "title": "x"}]},
-            {"evidence[0].url": ["must be an http or https address"]},
-        ),
-        (
             {"level": 2, "evidence": [{"url": "https://e.org/" + "a" * 2000, "title": "x"}]},
             {"evidence[0].url": ["must be at most 2000 characters"]},
         ),
         (
-            {"level": 2, "evidence": [{"url": "https://e.org"}]},
-            {"evidence[0].title": ["Missing data for required field"]},
+            {"level": 2, "evidence": [{"url": "https://e.org", "title": "x" * 501}]},
+            {"evidence[0].title": ["must be at most 500 characters"]},
+        ),
+        (
+            {"level": 2, "evidence": [{"url": "https://e.org", "title": "x", "page": 3}]},
+            {"evidence[0].page": ["Unknown field"]},
         ),
         (
             {"level": 2, "rationale": "x" * 10001},
@@ -153,6 +153,74 @@ def test_invalid_answers_are_422_with_field_messages(callers, draft, body, error
     response = answer(callers["owner"], draft, KEY, body)
     assert response.status_code == 422
     assert response.get_json() == {"errors": errors}
+
+
+def test_an_untitled_evidence_row_is_kept_unfinished_and_named_in_the_problems(callers, draft):
+    sent = {"level": 3, "rationale": "Open.", "evidence": [{"url": "https://e.org/register"}]}
+    response = answer(callers["owner"], draft, KEY, sent)
+    assert response.status_code == 200
+    body = response.get_json()
+    assert body["evidence"] == []
+    assert body["unfinished_evidence"] == [
+        {"position": 0, "url": "https://e.org/register", "title": "", "accessed_on": "", "note": ""}
+    ]
+    assert body["problems"] == {"evidence[0].title": ["a title is required"]}
+    stored = callers["owner"].get(f"/api/v1/assessments/{draft}").get_json()["answers"][0]
+    assert (stored["rationale"], stored["unfinished_evidence"][0]["url"]) == (
+        "Open.",
+        "https://e.org/register",
+    )
+
+
+def test_finished_and_unfinished_rows_keep_the_order_they_were_sent_in(callers, draft):
+    rows = [
+        {"url": "ftp://e.org/a", "title": "Not a web address"},
+        {"url": "https://e.org/b", "title": "B", "accessed_on": "2026-11-02"},
+        {"title": "No address yet", "note": "from the chair"},
+    ]
+    body = answer(callers["owner"], draft, KEY, {"level": 3, "evidence": rows}).get_json()
+    assert [(row["position"], row["title"]) for row in body["unfinished_evidence"]] == [
+        (0, "Not a web address"),
+        (2, "No address yet"),
+    ]
+    assert [(row["url"], row["accessed_on"]) for row in body["evidence"]] == [
+        ("https://e.org/b", "2026-11-02")
+    ]
+    assert body["problems"]["evidence[0].url"] == ["must be an http or https address"]
+    assert body["problems"]["evidence[2].url"] == [
+        "an address is required, such as https://example.org/report"
+    ]
+
+
+def test_a_row_with_a_date_that_is_not_one_is_kept_unfinished(callers, draft):
+    row = {"url": "https://e.org/a", "title": "A", "accessed_on": "2026-13-45"}
+    body = answer(callers["owner"], draft, KEY, {"level": 1, "evidence": [row]}).get_json()
+    assert body["unfinished_evidence"][0]["accessed_on"] == "2026-13-45"
+    assert body["problems"] == {"evidence[0].accessed_on": ["must be a date, such as 2026-11-23"]}
+
+
+def test_finishing_a_row_makes_it_evidence(callers, draft):
+    answer(callers["owner"], draft, KEY, {"level": 3, "evidence": [{"url": "https://e.org/a"}]})
+    finished = [{"url": "https://e.org/a", "title": "A"}]
+    sent = {"level": 3, "rationale": "Open.", "evidence": finished, "version": 1}
+    body = answer(callers["owner"], draft, KEY, sent).get_json()
+    assert (body["unfinished_evidence"], body["problems"]) == ([], {})
+    assert [row["title"] for row in body["evidence"]] == ["A"]
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [
+        ("example.org/report", "https://example.org/report"),
+        ("www.example.org", "https://www.example.org"),
+        ("HTTPS://Example.org/A", "https://Example.org/A"),
+        ("Http://example.org", "http://example.org"),
+    ],
+)
+def test_an_address_is_stored_with_a_lower_case_web_scheme(callers, draft, sent, stored):
+    row = {"url": sent, "title": "Report"}
+    body = answer(callers["owner"], draft, KEY, {"level": 1, "evidence": [row]}).get_json()
+    assert [item["url"] for item in body["evidence"]] == [stored]
 
 
 def test_not_applicable_is_accepted_where_the_question_allows_it(callers, draft):

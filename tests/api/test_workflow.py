@@ -24,6 +24,9 @@ def submitted(callers, process_id) -> int:
     return assessment_id
 
 
+KEY = "openness.open_participation"
+
+
 def post(caller, assessment_id, action, body=None):
     return caller.post(f"/api/v1/assessments/{assessment_id}/{action}", json=body)
 
@@ -39,6 +42,16 @@ def test_an_incomplete_draft_cannot_be_submitted_and_the_answer_says_what_is_mis
     assert set(problems) == set(COMPLETE_ANSWERS)
     assert problems["transparency.public_documents"] == [UNANSWERED]
     assert len(problems["openness.open_participation"]) == 2
+
+
+def test_an_unfinished_evidence_row_blocks_submission_and_is_named(callers, process_id):
+    assessment_id = start(callers["owner"], process_id)["id"]
+    untitled = {"url": "https://example.org/agenda"}
+    with_untitled = {"level": 3, "rationale": "Open.", "evidence": [*EVIDENCE, untitled]}
+    fill(callers["owner"], assessment_id, {**COMPLETE_ANSWERS, KEY: with_untitled})
+    response = post(callers["owner"], assessment_id, "submit")
+    assert response.status_code == 409
+    assert response.get_json()["problems"] == {KEY: ["Evidence item 2, title: a title is required"]}
 
 
 def test_a_complete_draft_is_submitted(callers, submitted):

@@ -101,7 +101,7 @@ def test_the_script_gets_its_words_and_the_apis_messages_in_french(app, client):
     assert texts["level"] == "niveau {level}"
     english = "Explain the answer: a rationale is required for this choice."
     assert texts["messages"][english].startswith("Expliquez la réponse")
-    assert texts["messages"]["must be 1 to 500 characters"] == "doit compter de 1 à 500 caractères"
+    assert texts["messages"]["a title is required"] == "un titre est requis"
 
 
 def save_pillar(client, assessment_id: int, fields: dict, **kwargs):
@@ -111,15 +111,15 @@ def save_pillar(client, assessment_id: int, fields: dict, **kwargs):
     return client.post(path, data={"csrf_token": csrf_token(client, path), **data}, **kwargs)
 
 
-def test_refusals_of_the_page_without_script_are_in_french(app, client):
+def test_what_an_unfinished_evidence_row_lacks_is_said_in_french(app, client):
     assessment_id = stored_assessment(app, french_rubric=True)
     sign_in(client, "owner@example.org")
     fields = {"choice": "3", "rationale": "Ouverte.", "evidence-0-url": "ftp://example.org"}
     response = save_pillar(client, assessment_id, fields, headers=FRENCH)
     page = response.get_data(as_text=True)
-    assert response.status_code == 422
+    assert "Enregistré, mais 1 réponse ne peut pas encore être soumise" in page
     assert "doit être une adresse http ou https" in page
-    assert "doit compter de 1 à 500 caractères" in page
+    assert "Élément de preuve 1, titre\u00a0: un titre est requis" in page
 
 
 def test_what_an_answer_lacks_is_said_in_french(app, client):

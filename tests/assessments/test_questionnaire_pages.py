@@ -3,7 +3,7 @@
 import pytest
 from sqlalchemy import select
 
-from assessor.assessments.models import Answer, Assessment
+from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from tests.assessments.pages import csrf_token, sign_in
 from tests.factories import stored_process, stored_rubric, stored_user
 
@@ -137,7 +137,7 @@ def test_an_unchanged_post_does_not_create_new_versions(client, people, session)
     assert session.scalars(select(Answer.row_version)).one() == 1
 
 
-def test_invalid_evidence_is_refused_next_to_the_field_and_the_rest_is_saved(
+def test_an_unfinished_evidence_row_is_saved_as_typed_with_its_problem_beside_it(
     client, people, session
 ):
     assessment_id = start(client, people)
@@ -147,19 +147,129 @@ def test_invalid_evidence_is_refused_next_to_the_field_and_the_rest_is_saved(
         "openness",
         {
             "q-openness.open_participation-choice": "3",
+            "q-openness.open_participation-rationale": "Open to anyone.",
             "q-openness.open_participation-evidence-0-url": "javascript:alert(1)",
             "q-openness.open_participation-evidence-0-title": "Bad",
             "q-openness.remote_participation-choice": "ii",
             "q-openness.remote_participation-rationale": "No record found.",
         },
     )
-    assert response.status_code == 422
+    assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "must be an http or https address" in page
-    assert 'value="javascript:alert(1)"' in page  # kept for correction
-    assert [a.question_key for a in session.scalars(select(Answer))] == [
-        "openness.remote_participation"
-    ]
+    assert 'data-row-message="url">must be an http or https address</p>' in page
+    assert 'value="javascript:alert(1)"' in page  # kept for correction, never a link
+    assert 'href="javascript' not in page
+    answers = {a.question_key: a for a in session.scalars(select(Answer))}
+    assert answers["openness.open_participation"].rationale == "Open to anyone."
+    assert answers["openness.open_participation"].evidence == []
+    assert answers["openness.open_participation"].unfinished_evidence[0]["url"] == (
+        "javascript:alert(1)"
+    )
+
+
+def test_the_banner_says_saved_only_when_everything_typed_was_saved(client, people):
+    assessment_id = start(client, people)
+    done = {
+        "q-openness.open_participation-choice": "1",
+        "q-openness.remote_participation-choice": "ii",
+        "q-openness.remote_participation-rationale": "No record.",
+    }
+    page = pillar_post(client, assessment_id, "openness", done).get_data(as_text=True)
+    assert '<p class="notice" role="status">Saved.</p>' in page
+    typed_without_a_choice = {**done, "q-openness.open_participation-rationale": "Half done."}
+    typed_without_a_choice.pop("q-openness.open_participation-choice")
+    assessment_id = start(client, people)
+    response = pillar_post(client, assessment_id, "openness", typed_without_a_choice)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "Saved." not in page
+    assert "1 answer was not saved" in page
+    assert "choose a level, not applicable or insufficient information first" in page
+    assert "Half done.</textarea>" in page
+
+
+def test_a_saved_answer_that_cannot_be_submitted_is_said_so_with_a_link_to_its_field(
+    client, people
+):
+    assessment_id = start(client, people)
+    fields = {
+        "q-openness.open_participation-choice": "3",
+        "q-openness.open_participation-evidence-0-url": "https://example.org/register",
+    }
+    page = pillar_post(client, assessment_id, "openness", fields).get_data(as_text=True)
+    assert "Saved." not in page
+    assert "Saved, but 1 answer cannot be submitted yet" in page
+    assert (
+        '<a href="#q-openness.open_participation-evidence-0-title">'
+        "Evidence item 1, title: a title is required</a>"
+    ) in page
+    assert '<a href="#q-openness.open_participation-rationale">' in page
+
+
+def test_save_and_continue_stays_to_warn_of_answers_that_cannot_be_submitted(client, people):
+    assessment_id = start(client, people)
+    fields = {"q-openness.open_participation-choice": "4"}
+    response = pillar_post(client, assessment_id, "openness", fields, go="transparency")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "cannot be submitted yet" in page
+    assert 'name="leave" value="transparency">Continue to Transparency anyway</button>' in page
+    path = f"/assessments/{assessment_id}/pillars/openness"
+    token = csrf_token(client, path)
+    response = client.post(path, data={"csrf_token": token, "leave": "transparency", **fields})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/pillars/transparency")
+
+
+def test_save_and_continue_never_leaves_while_something_is_not_saved(client, people):
+    assessment_id = start(client, people)
+    path = f"/assessments/{assessment_id}/pillars/openness"
+    token = csrf_token(client, path)
+    typed = {"q-openness.open_participation-rationale": "No choice yet."}
+    response = client.post(path, data={"csrf_token": token, "leave": "transparency", **typed})
+    assert response.status_code == 422
+    assert "No choice yet.</textarea>" in response.get_data(as_text=True)
+
+
+def test_a_question_counts_as_answered_only_once_it_could_be_submitted(client, people):
+    assessment_id = start(client, people)
+    pillar_post(client, assessment_id, "openness", {"q-openness.open_participation-choice": "4"})
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert 'data-pillar-progress="openness">0 / 2</span>' in page
+    pillar_post(
+        client,
+        assessment_id,
+        "openness",
+        {
+            "q-openness.remote_participation-choice": "na",
+            "q-openness.remote_participation-rationale": "Online.",
+        },
+    )
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert 'data-pillar-progress="openness">0 / 1</span>' in page
+
+
+def test_an_evidence_row_with_only_a_note_is_kept(client, people, session):
+    assessment_id = start(client, people)
+    fields = {
+        "q-openness.open_participation-choice": "1",
+        "q-openness.open_participation-evidence-0-note": "Ask the secretariat for the list.",
+    }
+    pillar_post(client, assessment_id, "openness", fields)
+    answer = session.scalars(select(Answer)).one()
+    assert answer.unfinished_evidence[0]["note"] == "Ask the secretariat for the list."
+
+
+def test_an_address_typed_without_its_scheme_is_stored_with_https(client, people, session):
+    assessment_id = start(client, people)
+    fields = {
+        "q-openness.open_participation-choice": "1",
+        "q-openness.open_participation-evidence-0-url": "example.org/minutes",
+        "q-openness.open_participation-evidence-0-title": "Minutes",
+    }
+    page = pillar_post(client, assessment_id, "openness", fields).get_data(as_text=True)
+    assert session.scalars(select(EvidenceItem.url)).one() == "https://example.org/minutes"
+    assert 'value="https://example.org/minutes"' in page
 
 
 def test_missing_rationale_and_evidence_are_shown_as_problems_after_saving(client, people):
