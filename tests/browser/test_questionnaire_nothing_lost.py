@@ -10,6 +10,7 @@ from tests.browser.test_questionnaire_story import (
     question,
     sign_in,
 )
+from tests.browser.test_rubric_pages import serious_violations
 from tests.factories import stored_rubric, stored_user
 
 KEY = "openness.open_participation"
@@ -75,6 +76,7 @@ def test_save_and_continue_warns_before_leaving_answers_that_cannot_be_submitted
     warning = page.locator("#save-outcome")
     expect(warning).to_contain_text("cannot be submitted yet")
     expect(warning).to_be_focused()
+    assert serious_violations(page) == []
     expect(page).to_have_url(re.compile("/pillars/openness$"))
     expect(page.get_by_text("Saved.", exact=True)).to_have_count(0)
     expect(rationale(page)).to_have_value("Registration is open to anyone who asks.")
