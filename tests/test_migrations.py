@@ -4,17 +4,21 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import insert, inspect, select
+from assessor.sessions import StoredSession
+from sqlalchemy import func, insert, inspect, select
 
 from assessor import create_app
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.users.models import SignIn
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
+from tests.users.helpers import sign_in
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
+BEFORE_SERVER_SESSIONS = "12bef0925d85"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -111,3 +115,19 @@ def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_record
         "removed 1 kept pages (12 bytes)",
         "removed 1 kept PDFs (4 bytes)",
     ]
+
+
+def test_upgrade_to_server_sessions_keeps_the_accounts_who_then_sign_in(empty_app):
+    """Sessions of the old cookie kind were never stored: accounts sign in again afresh."""
+    flask_migrate.upgrade(revision=BEFORE_SERVER_SESSIONS)
+    stored_user(db.session, "ana@example.org", ["assessor"])
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    browser = empty_app.test_client()
+    assert sign_in(browser, "ana@example.org").status_code == 302
+    assert browser.get("/profile").status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(StoredSession)) == 1
+    assert db.session.scalars(select(SignIn.remembered)).all() == [False]

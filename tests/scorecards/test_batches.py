@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-import redis
 from huey import RedisHuey, SqliteHuey
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import func, select
@@ -26,7 +25,7 @@ from assessor.scorecards import batches
 from assessor.scorecards.models import BatchDownload, ScorecardPdf
 from config import PROJECT_DIR, Config
 from tests.assessments.pages import CSRF_INPUT, csrf_token
-from tests.databases import running_in_ci
+from tests.databases import REDIS_URL, require_redis
 from tests.factories import (
     answered_assessment,
     published_assessment,
@@ -41,7 +40,6 @@ PROCESS_NAMES = [
     "NETmundial 2014 Outcome Drafting",
     "ICANN GNSO Policy Development Process",
 ]
-REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 CONSUMER = Path(sys.executable).parent / "huey_consumer"
 WORKER_TIMEOUT = 90
 
@@ -349,19 +347,8 @@ def test_the_queue_is_redis_when_configured_and_an_embedded_sqlite_file_otherwis
     embedded = jobs.build_queue(Config({"INSTANCE_DIR": str(tmp_path / "instance")}))
     assert isinstance(embedded, SqliteHuey)
     assert embedded.storage.filename == str(tmp_path / "instance" / jobs.QUEUE_FILE)
-    on_redis = jobs.build_queue(Config({"REDIS_URL": REDIS_TEST_URL}))
+    on_redis = jobs.build_queue(Config({"REDIS_URL": REDIS_URL}))
     assert isinstance(on_redis, RedisHuey)
-
-
-def require_redis(url: str) -> None:
-    """Skip when Redis is not running here; in CI its absence is a failure."""
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        message = f"Redis is not reachable at {url}"
-        if running_in_ci():
-            pytest.fail(f"{message}; CI must run the worker test against it", pytrace=False)
-        pytest.skip(message)
 
 
 @contextmanager
@@ -433,11 +420,11 @@ def test_a_real_worker_renders_the_batch_from_the_embedded_sqlite_queue(
 
 
 def test_a_real_worker_renders_the_batch_from_a_redis_queue(app, client, published_ids, tmp_path):
-    require_redis(REDIS_TEST_URL)
-    storage = RedisStorage(jobs.QUEUE_NAME, url=REDIS_TEST_URL)
+    require_redis(REDIS_URL)
+    storage = RedisStorage(jobs.QUEUE_NAME, url=REDIS_URL)
     storage.flush_all()
     log_file = tmp_path / "worker.log"
-    environment = {"REDIS_URL": REDIS_TEST_URL, "INSTANCE_DIR": str(tmp_path)}
+    environment = {"REDIS_URL": REDIS_URL, "INSTANCE_DIR": str(tmp_path)}
     try:
         with huey_worker(app, storage, environment, log_file):
             check_worker_renders_the_batch(client, published_ids, log_file)
