@@ -4,13 +4,13 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from assessor.sessions import StoredSession
 from sqlalchemy import func, insert, inspect, select
 
 from assessor import create_app
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
