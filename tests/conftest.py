@@ -5,7 +5,6 @@ import uuid
 
 import flask_migrate
 import pytest
-import redis
 from sqlalchemy import delete, text
 
 from assessor import create_app
@@ -82,7 +81,7 @@ def redis_app(migrated_app, database_url: str, tmp_path_factory: pytest.TempPath
     config.SESSION_KEY_PREFIX = f"session:test-{uuid.uuid4().hex}:"
     application = create_app(config)
     yield application
-    client = redis.Redis.from_url(REDIS_URL)
+    client = application.session_interface.client
     for key in client.scan_iter(f"{config.SESSION_KEY_PREFIX}*"):
         client.delete(key)
     client.close()

@@ -4,6 +4,7 @@ import re
 
 from flask import (
     Blueprint,
+    Flask,
     current_app,
     flash,
     redirect,
@@ -76,17 +77,18 @@ def configure_sign_in(state: BlueprintSetupState) -> None:
     user_loaded_from_cookie.connect(bind_restored_session, state.app)
 
 
-def bind_restored_session(app, user: User) -> None:
+def bind_restored_session(sender: Flask, **signal) -> None:
     """A session restored from a remember-me cookie is bound to this browser and address as a
     signed-in one is; Flask-Login leaves it unbound, and "strong" protection would then sign the
     browser out on its next request."""
-    session["_id"] = login_manager._session_identifier_generator()
+    session["_id"] = login_manager._session_identifier_generator()  # what login_user() keeps
 
 
 def start_signed_in_session(user: User, *, remembered: bool) -> None:
     """Sign this browser in under a new sign-in and a new session id, so that no session id or
     cookie it held before (nor one planted in it: session fixation) is signed in."""
     key = begin_sign_in(db.session, user, remembered=remembered)
+    # Committed first: the session store writes in a transaction of its own.
     db.session.commit()
     current_app.session_interface.regenerate(session)
     login_user(user, remember=remembered)
@@ -211,7 +213,6 @@ def change_own_password():
     post = read_form(PasswordForm(), request.form)
     if post.errors:
         return profile_page("password", errors=post.errors), 422
-    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     try:
         change_password(
             db.session,
@@ -221,9 +222,9 @@ def change_own_password():
         )
     except UserInputError as error:
         return profile_page("password", errors={error.field: [translated(error.message)]}), 422
-    db.session.commit()
     # Every sign-in of this user ended with the old password; this browser carries on under a
-    # new one, remembered if it was.
+    # new one, remembered if it was (and the new password is committed with it).
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
     start_signed_in_session(signed_in_user(), remembered=remembered)
     flash(_("Your password is changed."))
     return redirect(url_for("users.profile"))
