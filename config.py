@@ -6,6 +6,7 @@
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,6 +23,18 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Sessions are kept on the server (assessor/sessions.py) and their cookie ends with the
+    # browser. A stored session expires this long after its last change, and a sign-in without
+    # "keep me signed in" this long after it began; `flask sessions prune` deletes both.
+    PERMANENT_SESSION_LIFETIME = timedelta(days=31)
+    # Saved when changed only: refreshing each request would write every signed-in request.
+    SESSION_REFRESH_EACH_REQUEST = False
+    SESSION_KEY_PREFIX = "session:"
+    # How long "keep me signed in" lasts, from the sign-in.
+    REMEMBER_COOKIE_DURATION = timedelta(days=365)
+    # CSRF is checked by assessor.security, which lets visitors without a session post from
+    # the site's own pages without a token.
+    WTF_CSRF_CHECK_DEFAULT = False
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     MAX_CONTENT_LENGTH = 1024 * 1024
     # Strict-Transport-Security is sent only over HTTPS, and only in production.

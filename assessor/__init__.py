@@ -23,10 +23,11 @@ from assessor.scorecards.batch_views import blueprint as batches_blueprint
 from assessor.scorecards.formatting import register_filters
 from assessor.scorecards.views import blueprint as scorecards_blueprint
 from assessor.security import register_security
+from assessor.sessions import register_sessions
 from assessor.site.health import blueprint as health_blueprint
 from assessor.site.views import blueprint as site_blueprint
 from assessor.users.admin_views import blueprint as user_admin_blueprint
-from assessor.users.service import load_user
+from assessor.users.sign_ins import load_user
 from assessor.users.views import blueprint as users_blueprint
 from assessor.validation import refuse_ids_out_of_range, refuse_nul_characters
 from config import Config, config_from_environment
@@ -71,6 +72,7 @@ def register_database(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    register_sessions(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)

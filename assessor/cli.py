@@ -1,4 +1,4 @@
-"""Command-line groups: ``flask rubrics``, ``users``, ``demo`` and ``scorecards``."""
+"""Command-line groups: ``flask rubrics``, ``users``, ``demo``, ``scorecards`` and ``sessions``."""
 
 import time
 from pathlib import Path
@@ -14,14 +14,17 @@ from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
 from assessor.scorecards.pruning import prune_kept
 from assessor.scorecards.scores import keep_missing_scores
+from assessor.sessions import keeps_sessions_in_database, prune_expired_sessions
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
 from assessor.users.service import UserInputError, create_user
+from assessor.users.sign_ins import prune_sign_ins
 
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
 users_group = AppGroup("users", help="Manage user accounts.")
 demo_group = AppGroup("demo", help="Demo data.")
 scorecards_group = AppGroup("scorecards", help="Published scorecards: kept scores, pages and PDFs.")
+sessions_group = AppGroup("sessions", help="Browser sessions and sign-ins.")
 
 
 def _paths_or_default(paths: tuple[str, ...]) -> list[Path]:
@@ -157,8 +160,21 @@ def prune_scorecards_command() -> None:
         click.echo(f"removed {removed.rows:,} kept {kind} ({removed.byte_size:,} bytes)")
 
 
+@sessions_group.command("prune")
+def prune_sessions_command() -> None:
+    """Delete expired sessions and sign-ins, which are refused already; safe to repeat."""
+    if keeps_sessions_in_database(current_app):
+        click.echo(f"removed {prune_expired_sessions():,} expired sessions")
+    else:
+        click.echo("sessions in Redis expire by themselves")
+    removed = prune_sign_ins(db.session)
+    db.session.commit()
+    click.echo(f"removed {removed:,} expired sign-ins")
+
+
 def register_commands(app: Flask) -> None:
     app.cli.add_command(rubrics_group)
     app.cli.add_command(users_group)
     app.cli.add_command(demo_group)
     app.cli.add_command(scorecards_group)
+    app.cli.add_command(sessions_group)

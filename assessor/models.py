@@ -22,7 +22,8 @@ from assessor.rubrics.models import (
     RubricVersion,
 )
 from assessor.scorecards.models import BatchDownload, KeptScore, ScorecardPage, ScorecardPdf
-from assessor.users.models import ApiToken, RoleGrant, User
+from assessor.sessions import StoredSession
+from assessor.users.models import ApiToken, RoleGrant, SignIn, User
 
 metadata = Base.metadata
 
@@ -47,6 +48,8 @@ __all__ = [
     "RubricVersion",
     "ScorecardPage",
     "ScorecardPdf",
+    "SignIn",
+    "StoredSession",
     "User",
     "metadata",
 ]

@@ -1,7 +1,13 @@
-"""Response headers that make every page safer by default, whatever the deployment."""
+"""What makes every request safer by default, whatever the deployment: response headers, and
+the refusal of cross-site requests that change anything."""
 
-from flask import Flask, Response, request
+from urllib.parse import urlsplit
+
+from flask import Flask, Response, request, session
+from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from assessor.extensions import csrf
 
 # No inline script or style anywhere: scripts and stylesheets come from /static only.
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -26,11 +32,37 @@ HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 
 
+def comes_from_this_site() -> bool:
+    """Whether the browser says this request was sent by one of this site's own pages: by its
+    Fetch metadata, else the Origin, else the Referer (which these pages send to the site)."""
+    fetched_from = request.headers.get("Sec-Fetch-Site")
+    if fetched_from:
+        return fetched_from == "same-origin"
+    source = urlsplit(request.headers.get("Origin") or request.referrer or "")
+    return (source.scheme, source.netloc.lower()) == (request.scheme, request.host.lower())
+
+
+def refuse_cross_site_requests() -> None:
+    """CSRF defence of every request that changes something (OWASP: token, else origin).
+
+    A visitor with a session sends Flask-WTF's token, which the session holds. Pages give
+    visitors without one no token, so that reading the site starts no session: their posts
+    (the language switch, a batch download, signing in) must come from the site's own pages.
+    """
+    try:
+        csrf.protect(apply_exemptions=True)
+    except CSRFError:
+        if session or not comes_from_this_site():
+            raise
+
+
 def register_security(app: Flask) -> None:
-    """Security headers on every response; proxy headers trusted only when configured."""
+    """Security headers on every response, cross-site requests refused; proxy headers trusted
+    only when configured."""
     hops = app.config["TRUSTED_PROXY_HOPS"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops)
+    app.before_request(refuse_cross_site_requests)
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:

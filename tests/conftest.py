@@ -1,6 +1,7 @@
 """Fixtures shared by the whole suite: the app on a migrated database, clients, data."""
 
 import os
+import uuid
 
 import flask_migrate
 import pytest
@@ -13,7 +14,7 @@ from assessor.models import metadata
 from assessor.users.tokens import create_token
 from config import TestConfig
 from tests.callers import Caller
-from tests.databases import fresh_postgres_database, require_postgres
+from tests.databases import REDIS_URL, fresh_postgres_database, require_postgres, require_redis
 from tests.factories import stored_user
 
 
@@ -68,6 +69,30 @@ def app(migrated_app):
         db.session.rollback()
         empty_all_tables()
         limiter.reset()
+
+
+@pytest.fixture(scope="session")
+def redis_app(migrated_app, database_url: str, tmp_path_factory: pytest.TempPathFactory):
+    """The app on the suite's database with REDIS_URL set, so that sessions are kept in Redis;
+    its keys, under a prefix of its own, are deleted afterwards."""
+    require_redis(REDIS_URL)
+    config = TestConfig({"DATABASE_URL": database_url, "REDIS_URL": REDIS_URL})
+    config.INSTANCE_DIR = str(tmp_path_factory.mktemp("redis-instance"))
+    config.SESSION_KEY_PREFIX = f"session:test-{uuid.uuid4().hex}:"
+    application = create_app(config)
+    yield application
+    client = application.session_interface.client
+    for key in client.scan_iter(f"{config.SESSION_KEY_PREFIX}*"):
+        client.delete(key)
+    client.close()
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(params=["database", "redis"])
+def site(request, app):
+    """The app keeping its sessions in the database, then in Redis; tables emptied after."""
+    return app if request.param == "database" else request.getfixturevalue("redis_app")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Throwaway databases for the suite: a SQLite file, or a fresh PostgreSQL database."""
+"""The suite's services: a SQLite file or a fresh PostgreSQL database, and Redis."""
 
 import os
 import uuid
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
+import redis
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -13,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def running_in_ci() -> bool:
@@ -38,6 +40,17 @@ def require_postgres(url: str) -> None:
     if running_in_ci():
         pytest.fail(f"{message}; CI must run the database tests against it", pytrace=False)
     pytest.skip(message)
+
+
+def require_redis(url: str) -> None:
+    """Skip when Redis is not running here; in CI its absence is a failure."""
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        message = f"Redis is not reachable at {url}"
+        if running_in_ci():
+            pytest.fail(f"{message}; CI must run the Redis tests against it", pytrace=False)
+        pytest.skip(message)
 
 
 @contextmanager

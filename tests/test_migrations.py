@@ -4,18 +4,24 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import MetaData, Table, insert, inspect, select
+from sqlalchemy import MetaData, Table, func, insert, inspect, select
+from werkzeug.security import generate_password_hash
 
 from assessor import create_app
 from assessor.assessments.models import Answer
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.sessions import StoredSession
+from assessor.users.models import SignIn
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
+from tests.factories import TEST_PASSWORD
+from tests.users.helpers import sign_in
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
 BEFORE_UNFINISHED_EVIDENCE = "12bef0925d85"
+BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -183,3 +189,26 @@ def test_upgrade_gives_answers_stored_before_no_unfinished_evidence(empty_app):
 
     answers = db.session.execute(select(Answer.rationale, Answer.unfinished_evidence))
     assert answers.all() == [("Open.", [])]
+
+
+def test_upgrade_to_server_sessions_keeps_the_accounts_who_then_sign_in(empty_app):
+    """Sessions of the old cookie kind were never stored: accounts sign in again afresh."""
+    flask_migrate.upgrade(revision=BEFORE_SERVER_SESSIONS)
+    stored_then(
+        "users",
+        email="ana@example.org",
+        password_hash=generate_password_hash(TEST_PASSWORD, method="pbkdf2:sha256:1000"),
+        display_name="Ana",
+        active=True,
+        created_at=utcnow(),
+    )
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    browser = empty_app.test_client()
+    assert sign_in(browser, "ana@example.org").status_code == 302
+    assert browser.get("/profile").status_code == 200
+    assert db.session.scalar(select(func.count()).select_from(StoredSession)) == 1
+    assert db.session.scalars(select(SignIn.remembered)).all() == [False]

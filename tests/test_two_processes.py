@@ -27,26 +27,21 @@ from assessor import create_app
 from assessor.assessments.service import start_assessment
 from assessor.db import db
 from config import TestConfig
-from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres, running_in_ci
+from tests.databases import (
+    POSTGRES_URL,
+    REDIS_URL,
+    fresh_postgres_database,
+    require_postgres,
+    require_redis,
+)
 from tests.factories import TEST_PASSWORD, stored_process, stored_rubric, stored_user
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 QUESTION = "openness.open_participation"
 EMAIL = "ana@example.org"
 SIGN_IN_LIMIT = 5
 STARTUP_SECONDS = 60
-
-
-def require_redis(url: str) -> None:
-    """Skip when Redis is not running here; in CI its absence is a failure."""
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        if running_in_ci():
-            pytest.fail(f"Redis is not reachable at {url}", pytrace=False)
-        pytest.skip(f"Redis is not reachable at {url}")
 
 
 def forget_rate_limits(url: str) -> None:

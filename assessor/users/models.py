@@ -1,6 +1,5 @@
 """Users and their roles."""
 
-import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -40,16 +39,6 @@ class User(UserMixin, Base):
         return self.active
 
     @property
-    def password_mark(self) -> str:
-        """A short digest of the password's hash: it changes with the password."""
-        return hashlib.sha256(self.password_hash.encode()).hexdigest()[:16]
-
-    def get_id(self) -> str:
-        """What a session and a remember-me cookie keep of the user: the id and the password's
-        mark, so that a new password signs out every session that began with the old one."""
-        return f"{self.id}:{self.password_mark}"
-
-    @property
     def roles(self) -> set[str]:
         return {grant.role for grant in self.role_grants}
 
@@ -87,5 +76,22 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
+class SignIn(Base):
+    """One browser signed in to an account: its session and remember-me cookie name this record
+    by a random key, kept here only as a digest, and are signed out as soon as it is gone."""
+
+    __tablename__ = "sign_ins"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    # "Keep me signed in" was ticked: the sign-in outlives the browser's session.
+    remembered: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
     user: Mapped[User] = relationship()

@@ -1,6 +1,5 @@
 """Users: creating them, checking their passwords, and the changes they and admins make."""
 
-import hmac
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -10,12 +9,12 @@ from sqlalchemy.orm import Session
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from assessor import audit
-from assessor.db import db
 from assessor.exceptions import NotAllowed, NotVisible
 from assessor.languages.messages import N_
 from assessor.languages.selection import supported
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES, RoleGrant, User
+from assessor.users.sign_ins import end_sign_ins
 
 MIN_PASSWORD_LENGTH = 10
 MAX_DISPLAY_NAME_LENGTH = 120
@@ -145,16 +144,6 @@ def create_user(
     return user
 
 
-def load_user(session_id: str) -> User | None:
-    """The signed-in user of a session (see User.get_id), if still active and with the password
-    the session began with (Flask-Login's user loader)."""
-    user_id, _, mark = session_id.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    if user is None or not user.active or not hmac.compare_digest(mark, user.password_mark):
-        return None
-    return user
-
-
 def password_matches(user: User, password: str) -> bool:
     return check_password_hash(user.password_hash, password)
 
@@ -194,12 +183,14 @@ def choose_language(user: User, language: str | None) -> User:
     return user
 
 
-def change_password(user: User, *, current: str, new: str) -> User:
-    """Set a new password, once the current one proves it is the user asking."""
+def change_password(session: Session, user: User, *, current: str, new: str) -> User:
+    """Set a new password, once the current one proves it is the user asking; every browser
+    signed in with the old one is signed out."""
     if not password_matches(user, current):
         raise UserInputError(N_("the current password is wrong"), "current_password")
     _check_password(new, "new_password")
     user.password_hash = _password_hash(new)
+    end_sign_ins(session, user)
     return user
 
 
@@ -316,13 +307,16 @@ def admin_update_user(
 
 
 def set_user_active(session: Session, admin: User, user: User, *, active: bool) -> User:
-    """Let a user sign in again, or stop them; an admin cannot stop themselves."""
+    """Let a user sign in again, or stop them and sign out their browsers; an admin cannot stop
+    themselves."""
     require_user_admin(admin)
     if user.id == admin.id and not active:
         raise NotAllowed(N_("You cannot deactivate your own account; another administrator can."))
     if user.active == active:
         return user
     user.active = active
+    if not active:
+        end_sign_ins(session, user)
     audit.record(
         session,
         actor_id=admin.id,

@@ -2,13 +2,30 @@
 
 import re
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import (
+    current_user,
+    login_required,
+    login_user,
+    logout_user,
+    user_loaded_from_cookie,
+)
 from flask_login.config import COOKIE_NAME
+from flask_wtf.csrf import generate_csrf
 from werkzeug.exceptions import TooManyRequests
 
 from assessor.db import db
@@ -36,6 +53,7 @@ from assessor.users.service import (
     choose_language,
     update_profile,
 )
+from assessor.users.sign_ins import begin_sign_in, end_sign_in
 from assessor.users.tokens import create_token, list_tokens, revoke_token
 
 blueprint = Blueprint("users", __name__)
@@ -56,6 +74,38 @@ def configure_sign_in(state: BlueprintSetupState) -> None:
     login_manager.localize_callback = translated
     # A session cookie replayed from another address or browser is signed out.
     login_manager.session_protection = "strong"
+    user_loaded_from_cookie.connect(bind_restored_session, state.app)
+
+
+def bind_restored_session(sender: Flask, **signal) -> None:
+    """A session restored from a remember-me cookie is bound to this browser and address as a
+    signed-in one is; Flask-Login leaves it unbound, and "strong" protection would then sign the
+    browser out on its next request."""
+    session["_id"] = login_manager._session_identifier_generator()  # what login_user() keeps
+
+
+def start_signed_in_session(user: User, *, remembered: bool) -> None:
+    """Sign this browser in under a new sign-in and a new session id, so that no session id or
+    cookie it held before (nor one planted in it: session fixation) is signed in."""
+    key = begin_sign_in(db.session, user, remembered=remembered)
+    # Committed first: the session store writes in a transaction of its own.
+    db.session.commit()
+    current_app.session_interface.regenerate(session)
+    login_user(user, remember=remembered)
+    # Flask-Login keeps user.get_id() in the session and the remember-me cookie; they keep the
+    # sign-in's key instead, so that ending the sign-in signs out both, and every copy of them.
+    session["_user_id"] = key
+
+
+def end_signed_in_session() -> None:
+    """Sign this browser out: its sign-in ends, its stored session is deleted, and the browser
+    is told to forget both cookies."""
+    key = session.get("_user_id")
+    if key is not None:
+        end_sign_in(db.session, key)
+        db.session.commit()
+    session.clear()
+    logout_user()
 
 
 def safe_next(target: str) -> str:
@@ -71,7 +121,12 @@ def signed_in_user() -> User:
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
-    """The sign-in form, showing again what was typed except the password."""
+    """The sign-in form, showing again what was typed except the password.
+
+    Its token starts a session before the page is rendered, so that the header's forms, which
+    come first, carry the token too.
+    """
+    generate_csrf()
     return render_template("users/sign_in.html", values=values, errors=errors), status
 
 
@@ -90,7 +145,7 @@ def sign_in():
     user = authenticate(db.session, post.data["email"], post.data["password"])
     if user is None:
         return sign_in_page_response(post.values, {"_": [WRONG_CREDENTIALS]}, 422)
-    login_user(user, remember=post.data["remember"])
+    start_signed_in_session(user, remembered=post.data["remember"])
     return redirect(safe_next(post.data["next"]))
 
 
@@ -103,7 +158,7 @@ def too_many_sign_ins(error: TooManyRequests):
 
 @blueprint.post("/sign-out")
 def sign_out():
-    logout_user()
+    end_signed_in_session()
     return redirect(url_for("site.home"))
 
 
@@ -160,17 +215,17 @@ def change_own_password():
         return profile_page("password", errors=post.errors), 422
     try:
         change_password(
+            db.session,
             signed_in_user(),
             current=post.data["current_password"],
             new=post.data["new_password"],
         )
     except UserInputError as error:
         return profile_page("password", errors={error.field: [translated(error.message)]}), 422
-    db.session.commit()
-    # Every other session of this user began with the old password and is now signed out;
-    # this one carries on under the new one, remembered if it was.
+    # Every sign-in of this user ended with the old password; this browser carries on under a
+    # new one, remembered if it was (and the new password is committed with it).
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
-    login_user(signed_in_user(), remember=remembered)
+    start_signed_in_session(signed_in_user(), remembered=remembered)
     flash(_("Your password is changed."))
     return redirect(url_for("users.profile"))
 

@@ -88,3 +88,21 @@ def test_list_and_batch_pages_have_no_serious_accessibility_violations(page, sco
     else:
         page.goto(path)
     assert serious_violations(page) == []
+
+
+def test_an_anonymous_reader_switches_to_french_and_downloads_a_zip_without_a_session(
+    page, scorecards, tmp_path
+):
+    """The switch and the batch form post without a session, and none is ever started."""
+    page.goto("/processes/1")
+    page.select_option("#language-choice", "fr")
+    page.get_by_role("button", name="Change").click()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    for assessment_id in scorecards:
+        page.get_by_label(f"Inclure la fiche d'évaluation de l'évaluation {assessment_id}").check()
+    page.get_by_role("button", name="Télécharger la sélection en fichier ZIP").click()
+    expect(page.locator("#batch-progress-text")).to_contain_text("2 fiches d'évaluation produites")
+    with page.expect_download() as waiting:
+        page.locator("a[download]").click()
+    assert len(pdfs_in(waiting.value, tmp_path)) == 2
+    assert {cookie["name"] for cookie in page.context.cookies()} == {"language"}
