@@ -49,11 +49,10 @@ def described(record: Process | ProcessVersion) -> dict[str, Any]:
     return {field: getattr(record, field) for field in DESCRIBED_FIELDS}
 
 
-def changed_fields(version: ProcessVersion, process: Process) -> list[str]:
-    """The described fields whose current value differs from the version's, in form order."""
-    return [
-        field for field in DESCRIBED_FIELDS if getattr(version, field) != getattr(process, field)
-    ]
+def changed_fields(version: ProcessVersion, later: Process | ProcessVersion) -> list[str]:
+    """The described fields whose value in ``later`` (the process as it is now, or a later
+    version) differs from the version's, in form order."""
+    return [field for field in DESCRIBED_FIELDS if getattr(version, field) != getattr(later, field)]
 
 
 def shown_record(process: Process, version: ProcessVersion | None) -> dict[str, Any]:
@@ -66,3 +65,28 @@ def shown_record(process: Process, version: ProcessVersion | None) -> dict[str, 
         **described(shown),
         "changed_since_publication": [] if version is None else changed_fields(version, process),
     }
+
+
+def record_history(session: Session, process_id: int) -> list[dict[str, Any]]:
+    """Every version of the process's record, oldest first: when, by whom, its name, and the
+    fields it changed from the version before."""
+    rows = session.execute(
+        select(ProcessVersion, User.display_name)
+        .outerjoin(User, User.id == ProcessVersion.recorded_by_id)
+        .where(ProcessVersion.process_id == process_id)
+        .order_by(ProcessVersion.number)
+    )
+    history, previous = [], None
+    for version, recorded_by in rows:
+        changed = [] if previous is None else changed_fields(previous, version)
+        history.append(
+            {
+                "number": version.number,
+                "recorded_at": version.recorded_at,
+                "recorded_by": recorded_by,
+                "name": version.name,
+                "changed": changed,
+            }
+        )
+        previous = version
+    return history

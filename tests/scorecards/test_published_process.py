@@ -15,6 +15,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
+from assessor.processes.models import ProcessVersion
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from tests.api.assessment_helpers import COMPLETE_ANSWERS, fill, published, start
 from tests.assessments.pages import sign_in
@@ -84,11 +85,15 @@ def change_process(callers, process_id: int, changes: dict) -> None:
     assert response.status_code == 200, response.get_json()
 
 
+def day_text(moment: datetime) -> str:
+    """The day of ``moment`` as the English pages write it: "7 December 2026"."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
 def published_on(callers, assessment_id: int) -> str:
     """The day of publication as the English scorecard writes it: "7 December 2026"."""
     body = callers["anonymous"].get(f"/api/v1/assessments/{assessment_id}").get_json()
-    day = datetime.fromisoformat(body["published_at"]).date()
-    return f"{day.day} {day:%B %Y}"
+    return day_text(datetime.fromisoformat(body["published_at"]))
 
 
 @pytest.fixture
@@ -288,3 +293,30 @@ def test_changing_another_process_keeps_the_page_and_pdf(client, session, caller
     client.get(f"/assessments/{assessment_id}/scorecard")
     assert session.scalars(pages).all() == before
     assert client.get(f"/assessments/{assessment_id}/scorecard.pdf").headers["ETag"] == etag
+
+
+def test_the_process_page_shows_its_current_record_and_its_history_every_version(
+    client, session, process_id, ids
+):
+    page = text_of(client.get(f"/processes/{process_id}").get_data(as_text=True))
+    assert CHANGED["name"] in page and CHANGED["description"] in page
+    html = client.get(f"/processes/{process_id}/history").get_data(as_text=True)
+    rows = re.findall(r"<tr><th scope=\"row\">(\d+)</th>(.*?)</tr>", html)
+    cells = [[number, *map(text_of, re.findall(r"<td>(.*?)</td>", row))] for number, row in rows]
+    recorded = session.scalars(
+        select(ProcessVersion.recorded_at)
+        .where(ProcessVersion.process_id == process_id)
+        .order_by(ProcessVersion.number)
+    )
+    first, second = map(day_text, recorded)
+    assert cells == [
+        ["1", first, "Owner", AS_PUBLISHED["name"], "First description"],
+        [
+            "2",
+            second,
+            "Admin",
+            CHANGED["name"],
+            "name, convening organization, description, public web address, scope, layer,"
+            " start date, and end date",
+        ],
+    ]
