@@ -172,16 +172,18 @@ def _insert_versions(connection, process, versions) -> list[tuple[int, datetime]
     """Store the versions, numbered from 1; their ids and times, oldest first."""
     stored = []
     for number, (record, recorded_at, recorded_by_id) in enumerate(versions, start=1):
-        result = connection.execute(
-            sa.insert(process_versions).values(
+        version_id = connection.execute(
+            sa.insert(process_versions)
+            .values(
                 process_id=process['id'],
                 number=number,
                 recorded_by_id=recorded_by_id,
                 recorded_at=recorded_at,
                 **record,
             )
-        )
-        stored.append((result.inserted_primary_key[0], recorded_at))
+            .returning(process_versions.c.id)
+        ).scalar_one()
+        stored.append((version_id, recorded_at))
     return stored
 
 
