@@ -2,12 +2,11 @@
 
 A published assessment's answers and rubric never change, so its scorecard can only change
 through its status (withdrawal), replies from the process (and their authors' names), the set
-of published assessments it is consolidated with, the names shown in its header (the process
-as described in the version of its record it was published against, and which of its fields
-have changed since, which a note names; the assessor's display name), the rubric's
-translations, the scoring method,
-the layout, the site's address in its links and the language it is rendered in (the last
-three are the context a key is taken in). One query reads all of them, with what the access
+of published assessments it is consolidated with, its header (the process as described in the
+version of its record it was published against, the fields of that record changed since,
+which a note names, and the assessor's display name), the rubric's translations, the scoring
+method, the layout, the site's address in its links and the language it is rendered in (the
+last three are the context a key is taken in). One query reads all of them, with what the access
 check and the file name need besides; beside them, the same query can read the newest kept
 page or PDF of the scorecard rendered in the same context, so that one query serves it when
 its key is still the current one.
