@@ -1,4 +1,5 @@
-"""Demo data: three accounts and processes drawn from the source documents."""
+"""Demo data: three accounts and processes drawn from the source documents, and a scorecard
+whose process was described anew after it was published."""
 
 from datetime import date
 
@@ -9,8 +10,10 @@ from assessor.assessments.answers import save_answer
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
-from assessor.processes.models import Process
+from assessor.processes.models import Process, ProcessVersion
+from assessor.processes.service import create_process, update_process
 from assessor.rubrics.service import list_rubric_versions
+from assessor.users.models import User
 from assessor.users.service import create_user, find_user_by_email
 
 DEMO_PASSWORD = "demo-password"
@@ -113,6 +116,12 @@ DEMO_PROCESSES = (
 DEMO_ASSESSED_PROCESS = DEMO_PROCESSES[-1]["name"]
 DEMO_LEVELS = (3, 2, 4, 1, 2, 3, 0, 2)
 DEMO_EVIDENCE_URL = "https://www.intgovforum.org/"
+# Its record, changed once the scorecard is published: the scorecard keeps the name it was
+# published with, and says that the record has changed since.
+DEMO_REDESCRIBED = {
+    "name": "IGF 2013 Workshop #41: Multistakeholder Principles",
+    "public_url": DEMO_EVIDENCE_URL,
+}
 
 
 def _demo_answer(question, index: int) -> dict:
@@ -157,18 +166,37 @@ def _seed_demo_scorecard(session: Session) -> int:
     return 1
 
 
+def _redescribe_demo_process(session: Session, admin: User) -> None:
+    """Describe the demo scorecard's process anew, once: while it still has the name it was
+    published with."""
+    process = session.scalars(select(Process).where(Process.name == DEMO_ASSESSED_PROCESS)).first()
+    if process is None:
+        return
+    published = select(Assessment.id).where(
+        Assessment.process_id == process.id, Assessment.status == "published"
+    )
+    if session.scalars(published).first() is not None:
+        update_process(session, admin, process, DEMO_REDESCRIBED)
+
+
 def seed_demo(session: Session) -> dict[str, int]:
-    """Add the demo accounts, processes and scorecard that are not there yet; keep the rest."""
+    """Add the demo accounts, processes and scorecard that are not there yet; keep the rest.
+
+    A process is there if it has, or once had, its demo name.
+    """
     added = {"users": 0, "processes": 0}
     for account in DEMO_ACCOUNTS:
         if find_user_by_email(session, account["email"]) is None:
             create_user(session, password=DEMO_PASSWORD, **account)
             added["users"] += 1
+    admin = find_user_by_email(session, "admin@example.org")
     existing = set(session.scalars(select(Process.name)))
+    existing |= set(session.scalars(select(ProcessVersion.name)))
     for process in DEMO_PROCESSES:
         if process["name"] not in existing:
-            session.add(Process(**process))
+            create_process(session, admin, dict(process))
             added["processes"] += 1
     session.flush()
     added["scorecards"] = _seed_demo_scorecard(session)
+    _redescribe_demo_process(session, admin)
     return added

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from assessor.demo import DEMO_PASSWORD
-from assessor.processes.models import Process
+from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.service import find_rubric
 from assessor.scorecards.scores import keep_missing_scores
@@ -154,9 +154,11 @@ class RubricQuestion:
 
 @dataclass(frozen=True, slots=True)
 class GeneratedProcess:
-    """A process as generated: its row's id, and how well it does by the rubric (0 to 1)."""
+    """A process as generated: its row's id, the version of its record its assessments are
+    published against, and how well it does by the rubric (0 to 1)."""
 
     id: int
+    version_id: int
     name: str
     # Where its public records are: evidence items point there.
     records: str
@@ -271,19 +273,28 @@ def insert_processes(
 ) -> tuple[GeneratedProcess, ...]:
     """``count`` processes, each with its quality and the perspectives that assess it."""
     drawn = [_process_row(rng) for _ in range(count)]
-    ids = []
+    ids, version_ids = [], []
     for start in range(0, count, BATCH_SIZE):
         rows = [row for row, _ in drawn[start : start + BATCH_SIZE]]
-        ids.extend(_insert_returning_ids(connection, Process.__table__, rows))
+        batch = _insert_returning_ids(connection, Process.__table__, rows)
+        ids.extend(batch)
+        # Each record as first described: the version its assessments are published against.
+        versions = [
+            {field: row[field] for field in DESCRIBED_FIELDS}
+            | {"process_id": process_id, "number": 1, "recorded_at": row["created_at"]}
+            for process_id, row in zip(batch, rows, strict=True)
+        ]
+        version_ids.extend(_insert_returning_ids(connection, ProcessVersion.__table__, versions))
     return tuple(
         GeneratedProcess(
             id=process_id,
+            version_id=version_id,
             name=row["name"],
             records=records,
             quality=rng.betavariate(2, 2),
             perspectives=tuple(rng.sample(sorted(LEANINGS), rng.randint(2, 4))),
         )
-        for process_id, (row, records) in zip(ids, drawn, strict=True)
+        for process_id, version_id, (row, records) in zip(ids, version_ids, drawn, strict=True)
     )
 
 
@@ -352,6 +363,7 @@ def _original(rng: random.Random, context: Context, position: float) -> PlannedA
     published += timedelta(minutes=rng.randint(0, 600))
     row = {
         "process_id": process.id,
+        "process_version_id": process.version_id,
         "rubric_version_id": context.rubric_id,
         "assessor_id": context.assessors[perspective],
         "perspective": perspective,

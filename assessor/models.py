@@ -12,7 +12,7 @@ from assessor.assessments.models import (
 )
 from assessor.audit import AuditEvent
 from assessor.db import Base
-from assessor.processes.models import Process, ProcessRepresentative
+from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
 from assessor.rubrics.models import (
     Citation,
     LevelDescriptor,
@@ -41,6 +41,7 @@ __all__ = [
     "Process",
     "ProcessReply",
     "ProcessRepresentative",
+    "ProcessVersion",
     "Question",
     "ReviewComment",
     "RoleGrant",

@@ -3,8 +3,8 @@
 from sqlalchemy import func, select
 
 from assessor.assessments.models import Assessment
-from assessor.demo import DEMO_PASSWORD
-from assessor.processes.models import Process
+from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED
+from assessor.processes.models import Process, ProcessVersion
 from assessor.users.models import User
 from assessor.users.service import find_user_by_email, password_matches
 from tests.factories import shipped_rubric
@@ -62,3 +62,26 @@ def test_seed_publishes_a_demo_scorecard_when_a_rubric_is_loaded(runner, session
 def test_seed_without_a_rubric_adds_no_scorecard(runner, session):
     result = runner.invoke(args=["demo", "seed"])
     assert "0 published scorecard added" in result.output
+
+
+def test_the_demo_scorecard_says_its_process_was_described_anew_since(runner, session, client):
+    shipped_rubric(session)
+    session.commit()
+    runner.invoke(args=["demo", "seed"])
+    assessment = session.scalars(select(Assessment)).one()
+    assert assessment.process.name == DEMO_REDESCRIBED["name"]
+    page = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
+    assert DEMO_ASSESSED_PROCESS in page
+    assert "The process record has changed since this scorecard was published" in page
+    assert "name and public web address" in page
+
+
+def test_seeding_again_after_the_process_was_described_anew_adds_nothing(runner, session):
+    shipped_rubric(session)
+    session.commit()
+    runner.invoke(args=["demo", "seed"])
+    counted = (Process, ProcessVersion, Assessment)
+    before = [session.scalar(select(func.count()).select_from(model)) for model in counted]
+    result = runner.invoke(args=["demo", "seed"])
+    assert "0 accounts, 0 processes and 0 published scorecard added" in result.output
+    assert [session.scalar(select(func.count()).select_from(model)) for model in counted] == before

@@ -1,5 +1,7 @@
 """The migrations build exactly the schema the models describe, on SQLite and PostgreSQL."""
 
+from datetime import UTC, date, datetime
+
 import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -8,20 +10,23 @@ from sqlalchemy import MetaData, Table, func, insert, inspect, select
 from werkzeug.security import generate_password_hash
 
 from assessor import create_app
-from assessor.assessments.models import Answer
+from assessor.assessments.models import Answer, Assessment
+from assessor.audit import AuditEvent
 from assessor.db import db, utcnow
 from assessor.models import metadata
+from assessor.processes.models import Process, ProcessVersion
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
-from tests.factories import TEST_PASSWORD
+from tests.factories import TEST_PASSWORD, stored_rubric, stored_user
 from tests.users.helpers import sign_in
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
 BEFORE_UNFINISHED_EVIDENCE = "12bef0925d85"
 BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
+BEFORE_PROCESS_VERSIONS = "4e1d6c2a9b70"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -212,3 +217,144 @@ def test_upgrade_to_server_sessions_keeps_the_accounts_who_then_sign_in(empty_ap
     assert browser.get("/profile").status_code == 200
     assert db.session.scalar(select(func.count()).select_from(StoredSession)) == 1
     assert db.session.scalars(select(SignIn.remembered)).all() == [False]
+
+
+def moment(day: int) -> datetime:
+    return datetime(2026, 1, day, 12, tzinfo=UTC)
+
+
+RECORD = {
+    "name": "IGF 2013 Workshop #41",
+    "convening_organization": "APC and ISOC",
+    "description": "A roundtable in Bali.",
+    "public_url": None,
+    "scope": "global",
+    "layer": "of_the_internet",
+    "starts_on": date(2013, 10, 24),
+    "ends_on": date(2013, 10, 24),
+}
+
+
+def stored_as_before(table, **values) -> int:
+    """A row of ``table`` stored as the schema before process versions holds it."""
+    return stored_then(table.name, **values)
+
+
+def process_as_before(created: int, creator: int, **record) -> int:
+    values = {**RECORD, **record}
+    return stored_as_before(
+        Process.__table__, **values, created_by_id=creator, created_at=moment(created)
+    )
+
+
+def audited(process_id: int, action: str, day: int, actor: int, before=None, after=None) -> None:
+    stored_as_before(
+        AuditEvent.__table__,
+        actor_id=actor,
+        occurred_at=moment(day),
+        action=action,
+        subject_type="process",
+        subject_id=process_id,
+        before=before,
+        after=after,
+    )
+
+
+def assessment_as_before(process_id: int, rubric_id: int, people, status: str, day: int) -> int:
+    assessor, reviewer = people
+    values = {
+        "process_id": process_id,
+        "rubric_version_id": rubric_id,
+        "assessor_id": assessor,
+        "perspective": "civil_society",
+        "status": status,
+        "row_version": 1,
+        "created_at": moment(1),
+    }
+    if status != "draft":
+        values |= {"published_at": moment(day), "published_by_id": reviewer}
+    if status == "withdrawn":
+        values |= {"withdrawn_at": moment(day + 1), "withdrawal_reason": "Replaced."}
+    return stored_as_before(Assessment.__table__, **values)
+
+
+def as_json(record: dict) -> dict:
+    """A record as the audit trail keeps it: dates as ISO text."""
+    return {
+        key: value.isoformat() if isinstance(value, date) else value
+        for key, value in record.items()
+    }
+
+
+def test_upgrade_gives_published_assessments_the_process_record_they_were_published_against(
+    empty_app,
+):
+    flask_migrate.upgrade(revision=BEFORE_PROCESS_VERSIONS)
+    rubric = stored_rubric(db.session).id
+    people = (
+        stored_user(db.session, "ana@example.org", ["assessor"]).id,
+        stored_user(db.session, "rui@example.org", ["reviewer"], "academia").id,
+    )
+    editor = people[0]
+    # Described on day 2, renamed on day 4, described anew on day 6, through the application.
+    renamed = {"name": "Workshop on Principles"}
+    current = {**renamed, "description": "Described anew.", "scope": "regional"}
+    audited_id = process_as_before(2, editor, **current)
+    audited(audited_id, "process.created", 2, editor, after=as_json({"id": audited_id, **RECORD}))
+    audited(audited_id, "process.updated", 4, editor, {"name": RECORD["name"]}, renamed)
+    before = {"description": RECORD["description"], "scope": "global"}
+    after = {"description": "Described anew.", "scope": "regional"}
+    audited(audited_id, "process.updated", 6, editor, before, after)
+    first = assessment_as_before(audited_id, rubric, people, "published", 3)
+    second = assessment_as_before(audited_id, rubric, people, "published", 5)
+    third = assessment_as_before(audited_id, rubric, people, "withdrawn", 7)
+    draft = assessment_as_before(audited_id, rubric, people, "draft", 7)
+    # No audit trail at all, and a trail that does not lead to the record as it is.
+    unaudited_id = process_as_before(2, editor, name="Unaudited")
+    unaudited = assessment_as_before(unaudited_id, rubric, people, "published", 3)
+    changed_aside_id = process_as_before(2, editor, name="Changed aside")
+    audited(changed_aside_id, "process.created", 2, editor, after=as_json({**RECORD, "name": "X"}))
+    changed_aside = assessment_as_before(changed_aside_id, rubric, people, "published", 3)
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    versions = {
+        (row.process_id, row.number): row for row in db.session.scalars(select(ProcessVersion))
+    }
+    assert set(versions) == {(audited_id, 1), (audited_id, 2), (audited_id, 3)} | {
+        (unaudited_id, 1),
+        (changed_aside_id, 1),
+    }
+    assert {field: getattr(versions[audited_id, 1], field) for field in RECORD} == RECORD
+    assert {field: getattr(versions[audited_id, 2], field) for field in RECORD} == {
+        **RECORD,
+        **renamed,
+    }
+    assert {field: getattr(versions[audited_id, 3], field) for field in RECORD} == {
+        **RECORD,
+        **current,
+    }
+    assert [versions[audited_id, n].recorded_at for n in (1, 2, 3)] == [
+        moment(d) for d in (2, 4, 6)
+    ]
+    assert versions[audited_id, 2].recorded_by_id == editor
+    assert versions[unaudited_id, 1].name == "Unaudited"
+    assert versions[changed_aside_id, 1].name == "Changed aside"
+    published_against = dict(
+        db.session.execute(select(Assessment.id, Assessment.process_version_id)).all()
+    )
+    assert published_against == {
+        first: versions[audited_id, 1].id,
+        second: versions[audited_id, 2].id,
+        third: versions[audited_id, 3].id,
+        draft: None,
+        unaudited: versions[unaudited_id, 1].id,
+        changed_aside: versions[changed_aside_id, 1].id,
+    }
+    db.session.remove()
+    client = empty_app.test_client()
+    shown = client.get(f"/api/v1/assessments/{first}/scorecard").get_json()["process"]
+    assert shown["name"] == RECORD["name"]
+    assert shown["changed_since_publication"] == ["name", "description", "scope"]

@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from assessor.db import Base, JSONDocument, UTCDateTime, one_of, utcnow
-from assessor.processes.models import Process
+from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import User
@@ -47,6 +47,10 @@ class Assessment(Base):
             "status NOT IN ('published', 'withdrawn') OR published_at IS NOT NULL",
             name="published_dated",
         ),
+        CheckConstraint(
+            "status NOT IN ('published', 'withdrawn') OR process_version_id IS NOT NULL",
+            name="published_against_a_process_version",
+        ),
         # Lists of scorecards, newest published first, and of assessments, newest first.
         Index("ix_assessments_published_at", "published_at", "id"),
         Index("ix_assessments_created_at", "created_at", "id"),
@@ -55,6 +59,10 @@ class Assessment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     process_id: Mapped[int] = mapped_column(
         ForeignKey("processes.id", ondelete="RESTRICT"), index=True
+    )
+    # The version of the process's record the assessment was published against; none before.
+    process_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("process_versions.id", ondelete="RESTRICT"), index=True
     )
     rubric_version_id: Mapped[int] = mapped_column(
         ForeignKey("rubric_versions.id", ondelete="RESTRICT"), index=True
@@ -78,6 +86,7 @@ class Assessment(Base):
     __mapper_args__ = {"version_id_col": row_version}
 
     process: Mapped[Process] = relationship()
+    process_version: Mapped[ProcessVersion | None] = relationship()
     rubric: Mapped[RubricVersion] = relationship()
     assessor: Mapped[User] = relationship(foreign_keys=[assessor_id])
     revises: Mapped["Assessment | None"] = relationship(remote_side=[id])

@@ -3,7 +3,7 @@
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from assessor import audit
 from assessor.assessments.access import can_view, require_role, require_visible, visible_to
@@ -121,6 +121,8 @@ def _with_details() -> tuple:
     loaded lazily, they cost a query per question."""
     return (
         selectinload(Assessment.process),
+        # One version or none: joined, rather than a statement of its own.
+        joinedload(Assessment.process_version),
         selectinload(Assessment.rubric)
         .selectinload(RubricVersion.pillars)
         .selectinload(Pillar.questions)

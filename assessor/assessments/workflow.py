@@ -17,6 +17,7 @@ from assessor.assessments.service import copy_answer
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.languages.messages import N_
+from assessor.processes.versions import current_version
 from assessor.scorecards.scores import keep_score
 from assessor.users.models import User
 
@@ -142,20 +143,24 @@ def return_to_draft(
 
 
 def publish(session: Session, user: User, assessment: Assessment) -> None:
-    """A reviewer other than the assessor publishes; published answers never change again."""
+    """A reviewer other than the assessor publishes; published answers never change again, and
+    the scorecard keeps the process as described now (its record's current version)."""
     require_role(user, "reviewer", "admin")
     if assessment.assessor_id == user.id:
         raise NotAllowed(
             N_("Separation of duties: an assessor cannot publish their own assessment.")
         )
     _require_status(assessment, "submitted", "published")
+    # Found (or added) first: a published assessment names its version from its first flush.
+    version = current_version(session, assessment.process)
     assessment.status, assessment.published_at, assessment.published_by_id = (
         "published",
         utcnow(),
         user.id,
     )
+    assessment.process_version = version
     keep_score(session, assessment)
-    _record(session, user, assessment, "published", "submitted")
+    _record(session, user, assessment, "published", "submitted", process_version=version.number)
 
 
 def _open_revision(session: Session, assessment: Assessment) -> Assessment | None:

@@ -13,12 +13,13 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Assessment
 from assessor.exceptions import InvalidInput
+from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text
 from assessor.scorecards.scores import scores_of
@@ -39,6 +40,7 @@ MEASURE_LABELS = {
 # relationship level, whatever the number of scorecards or questions.
 COMPARISON_DETAILS = (
     selectinload(Assessment.process),
+    joinedload(Assessment.process_version),
     selectinload(Assessment.assessor),
     selectinload(Assessment.rubric)
     .selectinload(RubricVersion.pillars)
@@ -319,13 +321,15 @@ def _questions(
 def scorecard_heading(assessment: Assessment) -> dict[str, Any]:
     """A column's heading: which scorecard, whose view, when, on which rubric version."""
     perspective = stakeholder_label(assessment.perspective)
+    process = shown_record(assessment.process, assessment.process_version)
     return {
         "assessment_id": assessment.id,
         "status": assessment.status,
+        # As the scorecard shows it: as published.
         "process": {
-            "id": assessment.process.id,
-            "name": assessment.process.name,
-            "organization": assessment.process.convening_organization,
+            "id": process["id"],
+            "name": process["name"],
+            "organization": process["convening_organization"],
         },
         "perspective": assessment.perspective,
         "perspective_label": perspective,
@@ -333,7 +337,7 @@ def scorecard_heading(assessment: Assessment) -> dict[str, Any]:
         "published_at": assessment.published_at,
         "withdrawn_at": assessment.withdrawn_at,
         "rubric_version": assessment.rubric.version,
-        "label": f"#{assessment.id} {assessment.process.name} ({perspective})",
+        "label": f"#{assessment.id} {process['name']} ({perspective})",
     }
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
-from assessor.processes.models import Process
+from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.scoring import METHOD_VERSION
 from assessor.users.models import User
@@ -42,10 +42,13 @@ JUDGEMENT_COLUMNS = (
     Assessment.withdrawal_reason,
     Assessment.withdrawn_at,
     Process.id.label("process_id"),
-    Process.name.label("process_name"),
-    Process.convening_organization,
-    Process.scope,
-    Process.layer,
+    # The process as described when the assessment was published, as its scorecard shows it.
+    ProcessVersion.number.label("process_version"),
+    ProcessVersion.name.label("process_name"),
+    ProcessVersion.convening_organization,
+    ProcessVersion.scope,
+    ProcessVersion.layer,
+    Process.name.label("current_process_name"),
     RubricVersion.slug.label("rubric_slug"),
     RubricVersion.version.label("rubric_version"),
     Pillar.key.label("pillar_key"),
@@ -85,6 +88,7 @@ def _judgement_rows(session: Session) -> Iterator[Row]:
     """Every public answer with its assessment, process, rubric, pillar and question."""
     statement = _public_answers(select(*SORT_COLUMNS, *JUDGEMENT_COLUMNS).select_from(Answer))
     statement = statement.join(Process, Process.id == Assessment.process_id)
+    statement = statement.join(ProcessVersion, ProcessVersion.id == Assessment.process_version_id)
     statement = statement.join(RubricVersion, RubricVersion.id == Assessment.rubric_version_id)
     statement = statement.join(User, User.id == Assessment.assessor_id)
     return iter(session.execute(statement.execution_options(yield_per=BATCH_SIZE)))
@@ -140,10 +144,12 @@ def _judgement(row: Row, urls: list[str], permalink: str) -> dict[str, Any]:
         "withdrawn_at": row.withdrawn_at,
         "revises_id": row.revises_id,
         "process_id": row.process_id,
+        "process_version": row.process_version,
         "process_name": row.process_name,
         "convening_organization": row.convening_organization,
         "scope": row.scope,
         "layer": row.layer,
+        "current_process_name": row.current_process_name,
         "rubric": f"{row.rubric_slug}@{row.rubric_version}",
         "method_version": METHOD_VERSION,
         "perspective": row.perspective,

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from assessor.db import Base, UTCDateTime, one_of, utcnow
@@ -20,11 +20,22 @@ LAYER_LABELS = {
     "of_the_internet": _l("Governance of the Internet"),
     "on_the_internet": _l("Governance on the Internet"),
 }
+# The fields that describe a process: what a version of its record keeps.
+DESCRIBED_FIELDS = (
+    "name",
+    "convening_organization",
+    "description",
+    "public_url",
+    "scope",
+    "layer",
+    "starts_on",
+    "ends_on",
+)
 
 
-class Process(Base):
-    __tablename__ = "processes"
-    __table_args__ = (
+def _described_constraints() -> tuple[CheckConstraint, ...]:
+    """What a described process must be, whether current or a version of its record."""
+    return (
         CheckConstraint(one_of("scope", SCOPES), name="scope"),
         CheckConstraint(one_of("layer", LAYERS), name="layer"),
         CheckConstraint("length(name) > 0", name="name_not_empty"),
@@ -32,6 +43,11 @@ class Process(Base):
             "ends_on IS NULL OR starts_on IS NULL OR ends_on >= starts_on", name="dates_ordered"
         ),
     )
+
+
+class Process(Base):
+    __tablename__ = "processes"
+    __table_args__ = _described_constraints()
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
@@ -59,3 +75,34 @@ class ProcessRepresentative(Base):
     )
     granted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ProcessVersion(Base):
+    """The described fields of a process as they stood from ``recorded_at``.
+
+    Describing a process and each change of its record add a version; a published assessment
+    names the version it was published against, so its scorecard keeps showing the process
+    as it was described then.
+    """
+
+    __tablename__ = "process_versions"
+    __table_args__ = (
+        *_described_constraints(),
+        UniqueConstraint("process_id", "number"),
+        CheckConstraint("number >= 1", name="number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
+    # 1 for the first version of a process's record, then 2, 3...
+    number: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(300))
+    convening_organization: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    public_url: Mapped[str | None] = mapped_column(String(2000))
+    scope: Mapped[str] = mapped_column(String(20))
+    layer: Mapped[str] = mapped_column(String(20))
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

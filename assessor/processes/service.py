@@ -11,6 +11,7 @@ from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
 from assessor.languages.messages import N_
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessRecordSchema
+from assessor.processes.versions import record_version
 from assessor.users.models import User
 
 # Reviewers judge assessments; describing the processes assessed is the assessors' work.
@@ -69,11 +70,13 @@ def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
 
 
 def create_process(session: Session, creator: User, values: dict[str, Any]) -> Process:
-    """Add a process described by ``creator`` and record who described it."""
+    """Add a process described by ``creator``, its record's first version, and record who
+    described it."""
     _check_dates(values.get("starts_on"), values.get("ends_on"))
     process = Process(**values, created_by_id=creator.id)
     session.add(process)
     session.flush()
+    record_version(session, process, creator)
     audit.record(
         session,
         actor_id=creator.id,
@@ -88,7 +91,9 @@ def create_process(session: Session, creator: User, values: dict[str, Any]) -> P
 def update_process(
     session: Session, editor: User, process: Process, changes: dict[str, Any]
 ) -> Process:
-    """Apply ``changes`` and record the fields that changed, before and after."""
+    """Apply ``changes`` and record the fields that changed, before and after; a change adds
+    a version of the record, so that scorecards published before keep the one they were
+    published against."""
     _check_dates(
         changes.get("starts_on", process.starts_on), changes.get("ends_on", process.ends_on)
     )
@@ -98,6 +103,7 @@ def update_process(
     after = ProcessRecordSchema().dump(process)
     changed = [field for field in after if after[field] != before[field]]
     if changed:
+        record_version(session, process, editor)
         audit.record(
             session,
             actor_id=editor.id,

@@ -35,6 +35,7 @@ from assessor.processes.service import (
     search_processes,
     update_process,
 )
+from assessor.processes.versions import record_history
 from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
@@ -179,6 +180,7 @@ def history(process_id: int):
         "processes/history.html",
         process=process,
         history=process_history(db.session, process.id, current_language()),
+        record_versions=record_history(db.session, process.id),
     )
 
 

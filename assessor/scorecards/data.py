@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, aliased
 
 from assessor import scoring
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.processes.versions import shown_record
 from assessor.rubrics.models import RubricVersion
 
 
@@ -223,6 +224,7 @@ def scorecard_data(assessment: Assessment) -> dict[str, Any]:
         pillars.append(pillar_data(pillar, scored, questions))
     return {
         "assessment_id": assessment.id,
+        "process": shown_record(assessment.process, assessment.process_version),
         "method_version": scoring.METHOD_VERSION,
         "rubric": assessment.rubric.label,
         "status": assessment.status,

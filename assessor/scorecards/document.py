@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.models import Answer, Assessment
+from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import (
@@ -148,23 +149,22 @@ def scorecard_document(
 ) -> dict[str, Any]:
     """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump.
 
-    Rubric text is in ``language`` when the rubric is complete in it, else in its own language.
+    The process is shown as described when the assessment was published, with the fields
+    changed since (see processes.versions); a draft shows it as it is now. Rubric text is in
+    ``language`` when the rubric is complete in it, else in its own language.
     """
     shown = text_language(assessment.rubric, language)
     result = score_of(assessment)
     pillars = _pillars(assessment, result, shown)
     strengths, gaps = _highlights(pillars)
     numbers = {q["key"]: q["number"] for pillar in pillars for q in pillar["questions"]}
+    process = shown_record(assessment.process, assessment.process_version)
     return {
         "assessment_id": assessment.id,
         "status": assessment.status,
         "permalink": permalink,
-        "file_name": scorecard_file_name(assessment.process.name, assessment.id, assessment.status),
-        "process": {
-            "id": assessment.process.id,
-            "name": assessment.process.name,
-            "organization": assessment.process.convening_organization,
-        },
+        "file_name": scorecard_file_name(process["name"], assessment.id, assessment.status),
+        "process": process,
         "rubric": _rubric(assessment.rubric, shown),
         "method_version": scoring.METHOD_VERSION,
         "assessor": assessment.assessor.display_name,

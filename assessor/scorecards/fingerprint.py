@@ -2,10 +2,11 @@
 
 A published assessment's answers and rubric never change, so its scorecard can only change
 through its status (withdrawal), replies from the process (and their authors' names), the set
-of published assessments it is consolidated with, the names shown in its header (the process
-as described, the assessor's display name), the rubric's translations, the scoring method,
-the layout, the site's address in its links and the language it is rendered in (the last
-three are the context a key is taken in). One query reads all of them, with what the access
+of published assessments it is consolidated with, its header (the process as described in the
+version of its record it was published against, the fields of that record changed since,
+which a note names, and the assessor's display name), the rubric's translations, the scoring
+method, the layout, the site's address in its links and the language it is rendered in (the
+last three are the context a key is taken in). One query reads all of them, with what the access
 check and the file name need besides; beside them, the same query can read the newest kept
 page or PDF of the scorecard rendered in the same context, so that one query serves it when
 its key is still the current one.
@@ -16,6 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import reduce
 
 from sqlalchemy import (
     ColumnElement,
@@ -24,6 +26,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    case,
     cast,
     func,
     literal,
@@ -32,7 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from assessor.assessments.models import Assessment, ProcessReply
-from assessor.processes.models import Process
+from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.models import KEPT_STATUSES
 from assessor.scoring import METHOD_VERSION
@@ -104,6 +107,21 @@ def _consolidated_with(shown: type[Assessment]) -> Select:
     )
 
 
+def _process_as_published() -> ColumnElement[str]:
+    """The version of the process's record the scorecard was published against (0 before it
+    is published), and the described fields whose current value differs from that version's,
+    each followed by a comma: what the scorecard's note names."""
+    changed = [
+        case(
+            (getattr(ProcessVersion, field).is_distinct_from(getattr(Process, field)), field + ","),
+            else_="",
+        )
+        for field in DESCRIBED_FIELDS
+    ]
+    version = _id_text(func.coalesce(ProcessVersion.id, 0))
+    return reduce(ColumnElement.concat, [literal("process:"), version, literal(":"), *changed])
+
+
 # The scorecard's own assessment in the state statement, to which kept rows are joined.
 _SHOWN = aliased(Assessment)
 
@@ -117,8 +135,9 @@ def _state_statement() -> Select:
             shown.assessor_id,
             shown.row_version,
             shown.published_at,
-            Process.name,
-            Process.convening_organization,
+            # As published; a draft, not kept, shows the process as it is now.
+            func.coalesce(ProcessVersion.name, Process.name),
+            _process_as_published(),
             RubricVersion.content_hash,
             RubricVersion.translations_hash,
             User.display_name,
@@ -126,6 +145,7 @@ def _state_statement() -> Select:
             literal("with:").concat(func.coalesce(_consolidated_with(aliased(Assessment)), "")),
         )
         .join(Process, Process.id == shown.process_id)
+        .outerjoin(ProcessVersion, ProcessVersion.id == shown.process_version_id)
         .join(RubricVersion, RubricVersion.id == shown.rubric_version_id)
         .join(User, User.id == shown.assessor_id)
         .where(shown.id == bindparam("assessment_id"))

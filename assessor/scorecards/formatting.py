@@ -70,6 +70,20 @@ def date_text(value: str | date | datetime | None) -> str:
     return format_date(value, DATE_PATTERN, rebase=False)
 
 
+def dates_text(process: dict) -> str:
+    """When a process takes place, from its ISO start and end dates, as its page says it."""
+    start, end = process.get("starts_on"), process.get("ends_on")
+    if start and start == end:
+        return date_text(start)
+    if start and end:
+        return _("%(start)s to %(end)s", start=date_text(start), end=date_text(end))
+    if start:
+        return _("%(start)s to ongoing", start=date_text(start))
+    if end:
+        return _("Start not stated to %(end)s", end=date_text(end))
+    return _("Not stated")
+
+
 def register_filters(app: Flask) -> None:
     app.jinja_env.filters.update(
         score=score_text,
@@ -77,6 +91,10 @@ def register_filters(app: Flask) -> None:
         coefficient=coefficient_text,
         weight=weight_text,
         date_text=date_text,
+        process_dates=dates_text,
+        scope_name=labels.scope_name,
+        layer_name=labels.layer_name,
+        process_fields=labels.process_fields,
         band_name=labels.band_name,
         answer_kind=labels.answer_kind,
         change_reason=labels.change_reason_name,

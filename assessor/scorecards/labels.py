@@ -4,13 +4,16 @@ Documents keep the keys ("Partial", "not_applicable"), so exports, CSS classes a
 stay the same in every language; pages and PDFs turn them into words here.
 """
 
+from babel.lists import format_list
 from flask import request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from assessor.assessments.labels import CHANGE_REASON_LABELS
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language, text_direction
+from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS
 from assessor.rubrics.models import LEVEL_LABELS, LEVEL_NAMES
 
 # A band is named after the level whose score is nearest, so the levels' labels name both.
@@ -19,6 +22,18 @@ ANSWER_KINDS = {
     "not_applicable": _l("not applicable"),
     "insufficient_information": _l("insufficient information"),
     "missing": _l("not answered"),
+}
+
+# The fields of a process's record as a sentence names them.
+PROCESS_FIELD_WORDS = {
+    "name": _l("name"),
+    "convening_organization": _l("convening organization"),
+    "description": _l("description"),
+    "public_url": _l("public web address"),
+    "scope": _l("scope"),
+    "layer": _l("layer"),
+    "starts_on": _l("start date"),
+    "ends_on": _l("end date"),
 }
 
 
@@ -45,6 +60,21 @@ def answer_kind(status: str) -> str:
 def change_reason_name(reason: str | None) -> str:
     """Why an answer changed in a revision: "Improvement", "New evidence"."""
     return _name(CHANGE_REASON_LABELS, reason)
+
+
+def scope_name(scope: str) -> str:
+    """A process's scope ("Regional") in the reader's language."""
+    return _name(SCOPE_LABELS, scope)
+
+
+def layer_name(layer: str) -> str:
+    """A process's layer ("Governance of the Internet") in the reader's language."""
+    return _name(LAYER_LABELS, layer)
+
+
+def process_fields(fields: list[str]) -> str:
+    """Fields of a process's record as a list in words: "name, scope and layer"."""
+    return format_list([_name(PROCESS_FIELD_WORDS, field) for field in fields], locale=get_locale())
 
 
 def lang_attribute(language: str | None) -> Markup:

@@ -53,8 +53,32 @@ class ScorecardPillarSchema(Schema):
     questions = fields.List(fields.Nested(ScorecardQuestionSchema))
 
 
+class ScorecardProcessSchema(Schema):
+    """The process as the scorecard shows it: as described in the version of its record the
+    assessment was published against (as it is now, before publication)."""
+
+    id = fields.Integer()
+    version = fields.Integer(
+        allow_none=True,
+        metadata={"description": "The version of the process's record; null before publication."},
+    )
+    name = fields.String()
+    convening_organization = fields.String()
+    description = fields.String()
+    public_url = fields.String(allow_none=True)
+    scope = fields.String()
+    layer = fields.String()
+    starts_on = fields.Date(allow_none=True)
+    ends_on = fields.Date(allow_none=True)
+    changed_since_publication = fields.List(
+        fields.String(),
+        metadata={"description": "The fields of the process's record changed since publication."},
+    )
+
+
 class ScorecardSchema(Schema):
     assessment_id = fields.Integer()
+    process = fields.Nested(ScorecardProcessSchema)
     method_version = fields.String()
     rubric = fields.String()
     status = fields.String()
@@ -247,7 +271,7 @@ class ScorecardDocumentSchema(Schema):
     status = fields.String()
     permalink = fields.String()
     file_name = fields.String()
-    process = fields.Dict()
+    process = fields.Nested(ScorecardProcessSchema)
     rubric = fields.Dict()
     method_version = fields.String()
     assessor = fields.String()

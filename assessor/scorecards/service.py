@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.models import Assessment
 from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
+from assessor.processes.versions import shown_record
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.data import published_rows, rated_assessments, rationale_languages
 from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
@@ -60,7 +61,11 @@ def question_ratings_page(
     shown = ratings[(page - 1) * per_page : page * per_page]
     return {
         "assessment_id": assessment.id,
-        "process": {"id": assessment.process.id, "name": assessment.process.name},
+        # Named as on the scorecard the page is reached from.
+        "process": {
+            "id": assessment.process.id,
+            "name": shown_record(assessment.process, assessment.process_version)["name"],
+        },
         "number": number,
         "key": question_key,
         "prompt": prompt,

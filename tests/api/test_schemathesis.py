@@ -22,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
 from assessor import create_app
 from assessor.assessments.service import start_assessment
 from assessor.extensions import limiter
+from assessor.processes.versions import current_version
 from assessor.users.models import User
 from assessor.users.tokens import create_token
 from config import TestConfig
@@ -72,6 +73,8 @@ def seeded(session) -> dict:
     started = {"process_id": process.id, "rubric": rubric.label}
     draft = start_assessment(session, assessor, started)
     published = start_assessment(session, assessor, started)
+    # Published as publishing would: against the current version of the process's record.
+    published.process_version = current_version(session, process)
     published.status, published.published_at = "published", datetime.now(UTC)
     session.commit()
     return {

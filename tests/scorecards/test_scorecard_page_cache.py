@@ -7,7 +7,6 @@ from flask_babel import refresh
 from sqlalchemy import func, select
 
 from assessor.assessments.models import Assessment, ProcessReply
-from assessor.processes.models import Process
 from assessor.scorecards.models import ScorecardPage
 from assessor.users.models import User
 from tests.api.assessment_helpers import COMPLETE_ANSWERS, published
@@ -131,23 +130,32 @@ def test_withdrawing_the_assessment_marks_its_page_withdrawn(client, callers, pu
     assert "WITHDRAWN" in page_of(client, published_id)
 
 
+def test_a_changed_assessor_name_in_the_header_shows_at_once(client, published_id, session):
+    page_of(client, published_id)
+    session.get(Assessment, published_id).assessor.display_name = "Renamed assessor"
+    session.commit()
+    assert "Renamed assessor" in page_of(client, published_id)
+
+
 @pytest.mark.parametrize(
-    ("model", "column", "value"),
+    ("column", "value", "named"),
     [
-        (Process, "name", "Renamed workshop"),
-        (Process, "convening_organization", "Renamed convenor"),
-        (User, "display_name", "Renamed assessor"),
+        ("name", "Renamed workshop", "name"),
+        ("convening_organization", "Renamed convenor", "convening organization"),
     ],
 )
-def test_a_changed_name_in_the_header_shows_at_once(
-    client, published_id, session, model, column, value
+def test_a_changed_process_record_keeps_the_header_and_adds_the_note_at_once(
+    client, published_id, session, column, value, named
 ):
+    """Changed in the database itself: the note follows the record, however it changed."""
     page_of(client, published_id)
-    assessment = session.get(Assessment, published_id)
-    row = assessment.process if model is Process else assessment.assessor
-    setattr(row, column, value)
+    process = session.get(Assessment, published_id).process
+    published_value = getattr(process, column)
+    setattr(process, column, value)
     session.commit()
-    assert value in page_of(client, published_id)
+    page = page_of(client, published_id)
+    assert published_value in page and value not in page
+    assert re.search(rf"has changed since this scorecard was published on [^:]+: {named}\.", page)
 
 
 def test_a_hidden_page_is_not_served_from_the_store(client, callers, draft_id, session):

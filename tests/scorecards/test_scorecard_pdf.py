@@ -160,9 +160,13 @@ def test_withdrawing_makes_a_new_pdf_marked_withdrawn(client, callers, published
     assert "WITHDRAWN" not in pdf_text(before.data, tmp_path)
 
 
-def test_renaming_the_process_makes_a_new_pdf(client, callers, published_id, process_id, tmp_path):
+def test_renaming_the_process_makes_a_new_pdf_with_the_name_as_published_and_a_note(
+    client, callers, published_id, process_id, tmp_path
+):
     before = download(client, published_id)
     callers["admin"].patch(f"/api/v1/processes/{process_id}", json={"name": "Renamed workshop"})
     after = download(client, published_id)
     assert after.headers["ETag"] != before.headers["ETag"]
-    assert "Renamed workshop" in pdf_text(after.data, tmp_path)
+    text = " ".join(pdf_text(after.data, tmp_path).split())
+    assert "IGF 2013 Workshop #41: Principles" in text and "Renamed workshop" not in text
+    assert "The process record has changed since this scorecard was published on" in text
