@@ -5,6 +5,7 @@ from flask import Blueprint
 from assessor.api.auth import signed_in_caller
 from assessor.api.requests import json_body, paginate, query_args
 from assessor.db import db
+from assessor.processes.access import require_may_edit, require_process_editor
 from assessor.processes.schemas import (
     ProcessInSchema,
     ProcessOutSchema,
@@ -14,7 +15,6 @@ from assessor.processes.schemas import (
 from assessor.processes.service import (
     create_process,
     get_process,
-    require_process_editor,
     search_processes,
     update_process,
 )
@@ -48,8 +48,8 @@ def detail(process_id: int):
 @blueprint.patch("/processes/<int:process_id>")
 def update(process_id: int):
     user = signed_in_caller()
-    require_process_editor(user)
     process = get_process(db.session, process_id)
+    require_may_edit(db.session, user, process)
     changes = json_body(ProcessInSchema(), partial=True)
     update_process(db.session, user, process, changes)
     db.session.commit()

@@ -7,20 +7,12 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from assessor import audit
-from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
+from assessor.exceptions import InvalidInput, NotVisible
 from assessor.languages.messages import N_
+from assessor.processes.access import require_may_edit, require_process_editor
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.users.models import User
-
-# Reviewers judge assessments; describing the processes assessed is the assessors' work.
-EDITOR_ROLES = ("assessor", "admin")
-
-
-def require_process_editor(user: User) -> None:
-    """Refuse users who may read processes but not describe them."""
-    if not any(user.has_role(role) for role in EDITOR_ROLES):
-        raise NotAllowed(N_("Only assessors and administrators may describe processes."))
 
 
 def get_process(session: Session, process_id: int) -> Process:
@@ -70,6 +62,7 @@ def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
 
 def create_process(session: Session, creator: User, values: dict[str, Any]) -> Process:
     """Add a process described by ``creator`` and record who described it."""
+    require_process_editor(creator)
     _check_dates(values.get("starts_on"), values.get("ends_on"))
     process = Process(**values, created_by_id=creator.id)
     session.add(process)
@@ -89,6 +82,7 @@ def update_process(
     session: Session, editor: User, process: Process, changes: dict[str, Any]
 ) -> Process:
     """Apply ``changes`` and record the fields that changed, before and after."""
+    require_may_edit(session, editor, process)
     _check_dates(
         changes.get("starts_on", process.starts_on), changes.get("ends_on", process.ends_on)
     )

@@ -13,9 +13,15 @@ from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import assessments_query
 from assessor.db import db
-from assessor.exceptions import InvalidInput, NotAllowed
+from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.languages.selection import current_language
+from assessor.processes.access import (
+    may_describe_processes,
+    may_edit_process,
+    require_may_edit,
+    require_process_editor,
+)
 from assessor.processes.forms import (
     FIELD_LABELS,
     QUERY_LABELS,
@@ -31,7 +37,6 @@ from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
     create_process,
     get_process,
-    require_process_editor,
     search_processes,
     update_process,
 )
@@ -75,17 +80,6 @@ def signed_in_user() -> User | None:
     return current_user if current_user.is_authenticated else None
 
 
-def may_edit_processes(user: User | None) -> bool:
-    """Whether to offer the forms; require_process_editor stays the one rule."""
-    if user is None:
-        return False
-    try:
-        require_process_editor(user)
-    except NotAllowed:
-        return False
-    return True
-
-
 def list_page(statement: Select, requested: int) -> ListPage:
     """The requested page of ``statement``, or its last page when asked for one beyond it."""
     total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
@@ -110,7 +104,7 @@ def index():
         organizations=convening_organizations(db.session),
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
-        may_edit=may_edit_processes(signed_in_user()),
+        may_describe=may_describe_processes(signed_in_user()),
     )
 
 
@@ -166,7 +160,8 @@ def show(process_id: int):
         layers=LAYER_LABELS,
         assessments=process_assessments(process, user),
         perspectives=perspective_sections(db.session, process.id, current_language()),
-        may_edit=may_edit_processes(user),
+        may_edit=may_edit_process(db.session, user, process),
+        may_manage_representatives=user is not None and user.has_role("admin"),
         may_assess=user is not None and user.has_role("assessor"),
         saved=request.args.get("saved") == "1",
     )
@@ -214,8 +209,8 @@ def new():
 @blueprint.route("/<int:process_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(process_id: int):
-    require_process_editor(current_user)
     process = get_process(db.session, process_id)
+    require_may_edit(db.session, current_user, process)
     if request.method == "GET":
         return form_page(process, ProcessRecordSchema().dump(process), {})
     values = request.form.to_dict()
