@@ -16,7 +16,7 @@ from assessor.scorecards.pruning import prune_kept
 from assessor.scorecards.scores import keep_missing_scores
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
-from assessor.users.service import UserInputError, create_user
+from assessor.users.service import UserInputError, create_user, record_user_created
 
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
 users_group = AppGroup("users", help="Manage user accounts.")
@@ -92,6 +92,7 @@ def create_user_command(email, password, roles, display_name, stakeholder_group)
     except UserInputError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
+    record_user_created(db.session, None, user)
     db.session.commit()
     click.echo(f"created {user.email} ({', '.join(sorted(user.roles))})")
 

@@ -10,8 +10,9 @@ from assessor.assessments.models import Assessment
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
 from assessor.processes.models import Process
+from assessor.processes.service import create_process
 from assessor.rubrics.service import list_rubric_versions
-from assessor.users.service import create_user, find_user_by_email
+from assessor.users.service import create_user, find_user_by_email, record_user_created
 
 DEMO_PASSWORD = "demo-password"
 DEMO_ACCOUNTS = (
@@ -162,12 +163,16 @@ def seed_demo(session: Session) -> dict[str, int]:
     added = {"users": 0, "processes": 0}
     for account in DEMO_ACCOUNTS:
         if find_user_by_email(session, account["email"]) is None:
-            create_user(session, password=DEMO_PASSWORD, **account)
+            user = create_user(session, password=DEMO_PASSWORD, **account)
+            record_user_created(session, None, user)
             added["users"] += 1
+    # The demo assessor describes the processes, so that signing in as them shows what a
+    # process's creator may do; every step is in the audit trail, as a user's would be.
+    assessor = find_user_by_email(session, "assessor@example.org")
     existing = set(session.scalars(select(Process.name)))
     for process in DEMO_PROCESSES:
         if process["name"] not in existing:
-            session.add(Process(**process))
+            create_process(session, assessor, process)
             added["processes"] += 1
     session.flush()
     added["scorecards"] = _seed_demo_scorecard(session)

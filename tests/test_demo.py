@@ -1,8 +1,11 @@
 """``flask demo seed``: demo accounts and processes, idempotent."""
 
+from collections import Counter
+
 from sqlalchemy import func, select
 
 from assessor.assessments.models import Assessment
+from assessor.audit import AuditEvent
 from assessor.demo import DEMO_PASSWORD
 from assessor.processes.models import Process
 from assessor.users.models import User
@@ -62,3 +65,16 @@ def test_seed_publishes_a_demo_scorecard_when_a_rubric_is_loaded(runner, session
 def test_seed_without_a_rubric_adds_no_scorecard(runner, session):
     result = runner.invoke(args=["demo", "seed"])
     assert "0 published scorecard added" in result.output
+
+
+def test_seed_leaves_real_events_in_the_audit_trail(runner, session):
+    shipped_rubric(session)
+    session.commit()
+    runner.invoke(args=["demo", "seed"])
+    actions = Counter(session.scalars(select(AuditEvent.action)))
+    assert actions["user.created"] == 3
+    assert actions["process.created"] == 5
+    assert actions["assessment.published"] == 1
+    assessor = find_user_by_email(session, "assessor@example.org")
+    # The demo assessor described the demo processes, so may edit them.
+    assert {p.created_by_id for p in session.scalars(select(Process))} == {assessor.id}
