@@ -8,10 +8,39 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assessor.db import Base, JSONDocument, UTCDateTime, utcnow
 
+# Every action the app records, by the kind of record it changes. The audit page offers them
+# as a filter, so an action missing here could not be found there: record() refuses it.
+ACTIONS = (
+    "process.created",
+    "process.updated",
+    "process.representative_granted",
+    "process.representative_revoked",
+    "assessment.started",
+    "assessment.submitted",
+    "assessment.returned",
+    "assessment.published",
+    "assessment.revision_started",
+    "assessment.withdrawn",
+    "assessment.replied",
+    "answer.saved",
+    "answer.cleared",
+    "user.created",
+    "user.updated",
+    "user.roles_changed",
+    "user.deactivated",
+    "user.reactivated",
+)
+SUBJECT_TYPES = ("process", "assessment", "user")
+
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_subject", "subject_type", "subject_id"),)
+    # The audit page filters by record, by who and by what, each listed newest first.
+    __table_args__ = (
+        Index("ix_audit_events_subject", "subject_type", "subject_id"),
+        Index("ix_audit_events_actor_occurred", "actor_id", "occurred_at"),
+        Index("ix_audit_events_action_occurred", "action", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -34,6 +63,8 @@ def record(
     after: Any = None,
 ) -> AuditEvent:
     """Add an audit event to the session; the caller's transaction commits it with the change."""
+    if action not in ACTIONS or subject_type not in SUBJECT_TYPES:
+        raise ValueError(f"{action} on a {subject_type}: add it to ACTIONS or SUBJECT_TYPES")
     event = AuditEvent(
         actor_id=actor_id,
         action=action,

@@ -7,6 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import insert, inspect, select
 
 from assessor import create_app
+from assessor.audit import AuditEvent
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
@@ -15,6 +16,7 @@ from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postg
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
+BEFORE_AUDIT_INDEXES = "12bef0925d85"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -110,4 +112,38 @@ def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_record
     assert result.output.splitlines() == [
         "removed 1 kept pages (12 bytes)",
         "removed 1 kept PDFs (4 bytes)",
+    ]
+
+
+def test_upgrade_indexes_the_audit_events_kept_before(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_AUDIT_INDEXES)
+    admin_id = stored_user(db.session, "ada@example.org", ["admin"], None).id
+    db.session.commit()
+    event = {
+        "subject_type": "user",
+        "subject_id": admin_id,
+        "occurred_at": utcnow(),
+        "before": None,
+    }
+    db.session.execute(
+        insert(AuditEvent.__table__).values(
+            [
+                {**event, "action": "user.created", "actor_id": None, "after": {"roles": []}},
+                {**event, "action": "user.roles_changed", "actor_id": admin_id, "after": None},
+            ]
+        )
+    )
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    names = {index["name"] for index in inspect(db.engine).get_indexes("audit_events")}
+    assert {"ix_audit_events_actor_occurred", "ix_audit_events_action_occurred"} <= names
+    kept = db.session.execute(
+        select(AuditEvent.action, AuditEvent.actor_id, AuditEvent.after).order_by(AuditEvent.id)
+    )
+    assert kept.all() == [
+        ("user.created", None, {"roles": []}),
+        ("user.roles_changed", admin_id, None),
     ]
