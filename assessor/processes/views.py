@@ -1,11 +1,9 @@
 """Process pages: the searchable list, one process with its assessments, and its forms."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from assessor import scoring
@@ -16,6 +14,7 @@ from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.languages.selection import current_language
+from assessor.pagination import list_page
 from assessor.processes.access import (
     may_describe_processes,
     may_edit_process,
@@ -43,7 +42,6 @@ from assessor.processes.service import (
 from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
-from assessor.validation import DEFAULT_PER_PAGE
 
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
 blueprint.add_app_template_filter(score_change_text, "score_change")
@@ -53,40 +51,9 @@ blueprint.add_app_template_filter(score_change_text, "score_change")
 ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor))
 
 
-@dataclass
-class ListPage:
-    """One page of the process list, with what its navigation needs."""
-
-    processes: list[Process]
-    number: int
-    last: int
-    total: int
-    requested: int
-
-    @property
-    def links(self) -> list[int | None]:
-        """Pages to link: the first, the last and two either side of this one; None is a gap."""
-        near = range(max(1, self.number - 2), min(self.last, self.number + 2) + 1)
-        numbers: list[int | None] = []
-        for number in sorted({1, self.last, *near}):
-            if numbers and number - numbers[-1] > 1:
-                numbers.append(None)
-            numbers.append(number)
-        return numbers
-
-
 def signed_in_user() -> User | None:
     """The visitor's account, or None for anonymous visitors, as the services expect."""
     return current_user if current_user.is_authenticated else None
-
-
-def list_page(statement: Select, requested: int) -> ListPage:
-    """The requested page of ``statement``, or its last page when asked for one beyond it."""
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    last = max(1, -(-total // DEFAULT_PER_PAGE))
-    number = min(requested, last)
-    rows = statement.limit(DEFAULT_PER_PAGE).offset((number - 1) * DEFAULT_PER_PAGE)
-    return ListPage(list(db.session.scalars(rows)), number, last, total, requested)
 
 
 @blueprint.get("")

@@ -121,6 +121,7 @@ def test_an_unknown_action_is_refused_with_the_actions_recorded(callers, trail):
         ("to=2026-12-02", ["renamed", "created"]),
         ("from=2026-12-02&to=2026-12-02", ["renamed"]),
         ("from=2026-12-04", []),
+        ("from=0001-01-01&to=9999-12-31", ["roles", "renamed", "created"]),
     ],
 )
 def test_filter_by_when_takes_whole_days_in_utc(callers, trail, query, expected):

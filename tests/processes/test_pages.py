@@ -13,10 +13,10 @@ from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit, withdraw
 from assessor.audit import AuditEvent
 from assessor.db import db
+from assessor.pagination import ListPage
 from assessor.processes.forms import ProcessFormSchema
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessInSchema
-from assessor.processes.views import ListPage
 from tests.factories import TEST_PASSWORD, stored_process, stored_rubric, stored_user
 
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')

@@ -25,6 +25,7 @@ from assessor.assessments.schemas import (
     ReturnSchema,
     WithdrawSchema,
 )
+from assessor.audit_trail.schemas import AuditEventArgsSchema, AuditEventPageOutSchema
 from assessor.processes.schemas import (
     ProcessInSchema,
     ProcessOutSchema,
@@ -68,6 +69,13 @@ TAGS = [
         ),
     },
     {"name": "scorecards", "description": "Scores of one assessment, and of a process overall."},
+    {
+        "name": "audit",
+        "description": (
+            "The audit trail: every recorded change to processes, assessments, answers and "
+            "accounts, with who made it and the fields before and after. For administrators."
+        ),
+    },
     {"name": "documentation", "description": "This document."},
 ]
 
@@ -441,6 +449,21 @@ OPERATIONS = {
         returns="The process as changed.",
         response=ProcessOutSchema,
         body=ProcessInSchema(partial=True),
+        auth="required",
+        refusals=(403,),
+    ),
+    "audit_events.index": Operation(
+        tag="audit",
+        summary="List audit events",
+        description=(
+            "Recorded changes, newest first, filtered by the parameters given: `actor` (an "
+            "account's email or number), `action` (one of the actions the service records), "
+            "`from` and `to` (whole days in UTC, both included), `subject_type` with "
+            "`subject_id` (one record). Administrators only."
+        ),
+        returns="One page of audit events.",
+        response=AuditEventPageOutSchema,
+        query=AuditEventArgsSchema,
         auth="required",
         refusals=(403,),
     ),
