@@ -172,7 +172,7 @@ def seed_demo(session: Session) -> dict[str, int]:
     existing = set(session.scalars(select(Process.name)))
     for process in DEMO_PROCESSES:
         if process["name"] not in existing:
-            create_process(session, assessor, process)
+            create_process(session, assessor, process, confirm_duplicate=True)
             added["processes"] += 1
     session.flush()
     added["scorecards"] = _seed_demo_scorecard(session)

@@ -7,6 +7,7 @@ from assessor.api.requests import json_body, paginate, query_args
 from assessor.db import db
 from assessor.processes.access import require_may_edit, require_process_editor
 from assessor.processes.schemas import (
+    ProcessCreateSchema,
     ProcessInSchema,
     ProcessOutSchema,
     ProcessPageOutSchema,
@@ -34,7 +35,9 @@ def index():
 def create():
     user = signed_in_caller()
     require_process_editor(user)
-    process = create_process(db.session, user, json_body(ProcessInSchema()))
+    values = json_body(ProcessCreateSchema())
+    confirmed = values.pop("confirm_duplicate")
+    process = create_process(db.session, user, values, confirm_duplicate=confirmed)
     db.session.commit()
     body = ProcessOutSchema().dump(process)
     return body, 201, {"Location": body["url"]}

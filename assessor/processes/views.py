@@ -34,6 +34,7 @@ from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
 from assessor.processes.perspectives import perspective_sections
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
+    PossibleDuplicate,
     create_process,
     get_process,
     search_processes,
@@ -144,18 +145,25 @@ def history(process_id: int):
     )
 
 
-def form_page(process: Process | None, values: dict[str, Any], errors: dict[str, list[str]]):
-    """The process form, with the values as given and each problem beside its field."""
+def form_page(
+    process: Process | None,
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
+    duplicates: list[Process] | None = None,
+):
+    """The process form, with the values as given and each problem beside its field; with
+    ``duplicates``, the processes already described that it may repeat."""
     page = render_template(
         "processes/form.html",
         process=process,
         values=values,
         errors=translated_fields(errors),
+        duplicates=duplicates or [],
         labels=FIELD_LABELS,
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
     )
-    return page, 422 if errors else 200
+    return page, 422 if errors else 409 if duplicates else 200
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -165,10 +173,14 @@ def new():
     if request.method == "GET":
         return form_page(None, {}, {})
     values = request.form.to_dict()
+    confirmed = values.pop("confirm_duplicate", None) == "1"
     try:
-        process = create_process(db.session, current_user, load_process_form(values))
+        described = load_process_form(values)
+        process = create_process(db.session, current_user, described, confirm_duplicate=confirmed)
     except InvalidInput as error:
         return form_page(None, values, error.fields)
+    except PossibleDuplicate as duplicate:
+        return form_page(None, values, {}, duplicate.processes)
     db.session.commit()
     return redirect(url_for(".show", process_id=process.id, saved=1))
 

@@ -497,3 +497,58 @@ def test_a_refused_patch_is_refused_before_its_body_is_read(callers, session):
         }
     }
     assert session.scalars(select(AuditEvent)).all() == []
+
+
+# Describing a process already described
+
+
+def test_a_process_described_again_is_refused_naming_the_existing_one(callers, session):
+    (existing,) = store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    body = new_process(name="  netMundial ", convening_organization="CGI.BR   and/1net")
+    response = callers["owner"].post(PROCESSES, json=body)
+    assert response.status_code == 409
+    assert response.get_json() == {
+        "errors": {
+            "_": [
+                "A process with this name and convening organization is already described; "
+                "send confirm_duplicate: true to describe another."
+            ]
+        },
+        "duplicates": [
+            {
+                "id": existing.id,
+                "name": "NETmundial",
+                "convening_organization": "CGI.br and /1net",
+                "url": f"{PROCESSES}/{existing.id}",
+            }
+        ],
+    }
+    assert process_count(session) == 1
+
+
+def test_a_confirmed_duplicate_is_described(callers, session):
+    store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    response = callers["owner"].post(PROCESSES, json=new_process(confirm_duplicate=True))
+    assert response.status_code == 201
+    assert "confirm_duplicate" not in response.get_json()
+    assert process_count(session) == 2
+
+
+@pytest.mark.parametrize(
+    "changed", [{"name": "NETmundial+10"}, {"convening_organization": "CGI.br"}]
+)
+def test_the_same_name_or_organization_alone_is_no_duplicate(callers, session, changed):
+    store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    assert callers["owner"].post(PROCESSES, json=new_process(**changed)).status_code == 201
+
+
+def test_the_confirmation_must_be_true_or_false(callers, session):
+    response = callers["owner"].post(PROCESSES, json=new_process(confirm_duplicate="please"))
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"confirm_duplicate": ["Not a valid boolean"]}}
+
+
+def test_a_change_sends_no_confirmation(callers, session):
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
+    response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"confirm_duplicate": True})
+    assert response.get_json() == {"errors": {"confirm_duplicate": ["Unknown field"]}}

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from marshmallow import ValidationError
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.service import start_assessment
@@ -562,3 +562,34 @@ def test_process_page_statements_do_not_grow_with_assessments(app, client, sessi
     for _ in range(5):
         published_assessment(session, process, users["other_assessor"], users["reviewer"])
     assert statements_for(app, client, f"/processes/{process.id}") == one
+
+
+# Describing a process already described
+
+
+def test_a_process_described_again_comes_back_with_the_existing_one_linked(client, users, session):
+    existing = stored_process(session, name="ICANN GNSO Policy Development Process")
+    existing.convening_organization = "ICANN"
+    session.commit()
+    sign_in(client, users["assessor"])
+    values = {**VALID_FORM, "name": "icann  gnso policy development process"}
+    response = post_form(client, "/processes/new", values)
+    page = text_of(response)
+    assert response.status_code == 409
+    assert db.session.scalar(select(func.count()).select_from(Process)) == 1
+    assert "This process may already be described" in page
+    assert f'<a href="/processes/{existing.id}">ICANN GNSO Policy Development Process</a>' in page
+    assert 'value="icann  gnso policy development process"' in page
+    assert 'value="2019-01-15"' in page
+    assert "How generic names policy is made.</textarea>" in page
+    assert '<button type="submit" name="confirm_duplicate" value="1"' in page
+    assert "Create it anyway" in page
+
+
+def test_creating_it_anyway_describes_the_process(client, users, session):
+    stored_process(session, name=VALID_FORM["name"], convening_organization="ICANN")
+    session.commit()
+    sign_in(client, users["assessor"])
+    response = post_form(client, "/processes/new", {**VALID_FORM, "confirm_duplicate": "1"})
+    assert response.status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(Process)) == 2

@@ -27,6 +27,7 @@ from assessor.assessments.schemas import (
 )
 from assessor.audit_trail.schemas import AuditEventArgsSchema, AuditEventPageOutSchema
 from assessor.processes.schemas import (
+    ProcessCreateSchema,
     ProcessInSchema,
     ProcessOutSchema,
     ProcessPageOutSchema,
@@ -423,13 +424,23 @@ OPERATIONS = {
     "processes.create": Operation(
         tag="processes",
         summary="Describe a process",
-        description="Assessors and administrators describe a new process.",
+        description=(
+            "Assessors and administrators describe a new process. A process whose name and "
+            "convening organization match one already described (ignoring letter case and "
+            "spaces) is refused with 409 naming the existing ones in `duplicates`, unless "
+            "`confirm_duplicate` is true."
+        ),
         returns="The new process.",
         response=ProcessOutSchema,
         status=201,
-        body=ProcessInSchema,
+        body=ProcessCreateSchema,
         auth="required",
         refusals=(403,),
+        conflict=(
+            "A process with the same name and convening organization is already described: "
+            "`duplicates` lists them with their addresses. Send `confirm_duplicate: true` to "
+            "describe another."
+        ),
         location="The new process's address.",
     ),
     "processes.detail": Operation(
@@ -443,8 +454,9 @@ OPERATIONS = {
         tag="processes",
         summary="Change a process",
         description=(
-            "Assessors and administrators change the fields sent; the others stay. Every "
-            "change is recorded."
+            "The assessor who described the process, its representatives and administrators "
+            "change the fields sent; the others stay. Every change is recorded in the audit "
+            "trail."
         ),
         returns="The process as changed.",
         response=ProcessOutSchema,
