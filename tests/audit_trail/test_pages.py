@@ -224,5 +224,5 @@ def test_the_admin_menu_links_the_audit_page_after_the_users(admin):
 
 def test_the_audit_page_is_in_french(admin, trail):
     page = text_of(admin.get(f"{AUDIT}?lang=fr&action=process.updated"))
-    assert "Journal d&#39;audit" in page
+    assert "Journal d'audit" in page
     assert "Processus modifié" in page
