@@ -10,6 +10,7 @@ from assessor.api import register_api
 from assessor.assessments.questionnaire import blueprint as questionnaire_blueprint
 from assessor.assessments.review_views import blueprint as review_blueprint
 from assessor.assessments.views import blueprint as assessments_blueprint
+from assessor.audit_trail.views import blueprint as audit_trail_blueprint
 from assessor.comparisons.views import blueprint as comparisons_blueprint
 from assessor.db import db
 from assessor.extensions import csrf, limiter, login_manager, migrate
@@ -91,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(processes_blueprint)
     app.register_blueprint(users_blueprint)
     app.register_blueprint(user_admin_blueprint)
+    app.register_blueprint(audit_trail_blueprint)
     app.register_blueprint(assessments_blueprint)
     app.register_blueprint(questionnaire_blueprint)
     app.register_blueprint(review_blueprint)

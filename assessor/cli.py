@@ -17,7 +17,7 @@ from assessor.scorecards.scores import keep_missing_scores
 from assessor.sessions import keeps_sessions_in_database, prune_expired_sessions
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
-from assessor.users.service import UserInputError, create_user
+from assessor.users.service import UserInputError, create_user, record_user_created
 from assessor.users.sign_ins import prune_sign_ins
 
 rubrics_group = AppGroup("rubrics", help="Validate and load rubric files.")
@@ -95,6 +95,7 @@ def create_user_command(email, password, roles, display_name, stakeholder_group)
     except UserInputError as error:
         db.session.rollback()
         raise click.ClickException(str(error)) from None
+    record_user_created(db.session, None, user)
     db.session.commit()
     click.echo(f"created {user.email} ({', '.join(sorted(user.roles))})")
 

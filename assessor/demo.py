@@ -14,7 +14,7 @@ from assessor.processes.models import Process, ProcessVersion
 from assessor.processes.service import create_process, update_process
 from assessor.rubrics.service import list_rubric_versions
 from assessor.users.models import User
-from assessor.users.service import create_user, find_user_by_email
+from assessor.users.service import create_user, find_user_by_email, record_user_created
 
 DEMO_PASSWORD = "demo-password"
 DEMO_ACCOUNTS = (
@@ -166,7 +166,7 @@ def _seed_demo_scorecard(session: Session) -> int:
     return 1
 
 
-def _redescribe_demo_process(session: Session, admin: User) -> None:
+def _redescribe_demo_process(session: Session, editor: User) -> None:
     """Describe the demo scorecard's process anew, once: while it still has the name it was
     published with."""
     process = session.scalars(select(Process).where(Process.name == DEMO_ASSESSED_PROCESS)).first()
@@ -176,7 +176,7 @@ def _redescribe_demo_process(session: Session, admin: User) -> None:
         Assessment.process_id == process.id, Assessment.status == "published"
     )
     if session.scalars(published).first() is not None:
-        update_process(session, admin, process, DEMO_REDESCRIBED)
+        update_process(session, editor, process, DEMO_REDESCRIBED)
 
 
 def seed_demo(session: Session) -> dict[str, int]:
@@ -187,16 +187,19 @@ def seed_demo(session: Session) -> dict[str, int]:
     added = {"users": 0, "processes": 0}
     for account in DEMO_ACCOUNTS:
         if find_user_by_email(session, account["email"]) is None:
-            create_user(session, password=DEMO_PASSWORD, **account)
+            user = create_user(session, password=DEMO_PASSWORD, **account)
+            record_user_created(session, None, user)
             added["users"] += 1
-    admin = find_user_by_email(session, "admin@example.org")
+    # The demo assessor describes the processes, so that signing in as them shows what a
+    # process's creator may do; every step is in the audit trail, as a user's would be.
+    assessor = find_user_by_email(session, "assessor@example.org")
     existing = set(session.scalars(select(Process.name)))
     existing |= set(session.scalars(select(ProcessVersion.name)))
     for process in DEMO_PROCESSES:
         if process["name"] not in existing:
-            create_process(session, admin, dict(process))
+            create_process(session, assessor, dict(process), confirm_duplicate=True)
             added["processes"] += 1
     session.flush()
     added["scorecards"] = _seed_demo_scorecard(session)
-    _redescribe_demo_process(session, admin)
+    _redescribe_demo_process(session, assessor)
     return added

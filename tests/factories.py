@@ -1,13 +1,14 @@
 """Builders of test data: rubric documents and stored rows with sensible defaults."""
 
 import copy
-from datetime import date
+from datetime import date, datetime
 
 import yaml
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
+from assessor.audit import AuditEvent
 from assessor.processes.models import Process
 from assessor.rubrics.loader import parse_rubric, read_rubric
 from assessor.rubrics.service import store_rubric
@@ -196,3 +197,21 @@ def published_assessment(session, rubric, process, assessor, reviewer, **options
     publish(session, reviewer, assessment)
     session.flush()
     return assessment
+
+
+def stored_event(
+    session, action: str, subject, *, at: datetime, actor=None, before=None, after=None
+):
+    """An audit event about ``subject`` (a process, assessment or user) at a given moment."""
+    event = AuditEvent(
+        action=action,
+        subject_type=action.split(".")[0] if action.split(".")[0] != "answer" else "assessment",
+        subject_id=subject.id,
+        occurred_at=at,
+        actor_id=actor.id if actor is not None else None,
+        before=before,
+        after=after,
+    )
+    session.add(event)
+    session.flush()
+    return event

@@ -1,8 +1,11 @@
 """``flask demo seed``: demo accounts and processes, idempotent."""
 
+from collections import Counter
+
 from sqlalchemy import func, select
 
 from assessor.assessments.models import Assessment
+from assessor.audit import AuditEvent
 from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED
 from assessor.processes.models import Process, ProcessVersion
 from assessor.users.models import User
@@ -85,3 +88,16 @@ def test_seeding_again_after_the_process_was_described_anew_adds_nothing(runner,
     result = runner.invoke(args=["demo", "seed"])
     assert "0 accounts, 0 processes and 0 published scorecard added" in result.output
     assert [session.scalar(select(func.count()).select_from(model)) for model in counted] == before
+
+
+def test_seed_leaves_real_events_in_the_audit_trail(runner, session):
+    shipped_rubric(session)
+    session.commit()
+    runner.invoke(args=["demo", "seed"])
+    actions = Counter(session.scalars(select(AuditEvent.action)))
+    assert actions["user.created"] == 3
+    assert actions["process.created"] == 5
+    assert actions["assessment.published"] == 1
+    assessor = find_user_by_email(session, "assessor@example.org")
+    # The demo assessor described the demo processes, so may edit them.
+    assert {p.created_by_id for p in session.scalars(select(Process))} == {assessor.id}

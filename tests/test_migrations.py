@@ -27,6 +27,7 @@ BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
 BEFORE_UNFINISHED_EVIDENCE = "12bef0925d85"
 BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
 BEFORE_PROCESS_VERSIONS = "4e1d6c2a9b70"
+BEFORE_AUDIT_INDEXES = "7c3e9a1d5b20"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -358,3 +359,37 @@ def test_upgrade_gives_published_assessments_the_process_record_they_were_publis
     shown = client.get(f"/api/v1/assessments/{first}/scorecard").get_json()["process"]
     assert shown["name"] == RECORD["name"]
     assert shown["changed_since_publication"] == ["name", "description", "scope"]
+
+
+def test_upgrade_indexes_the_audit_events_kept_before(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_AUDIT_INDEXES)
+    admin_id = stored_user(db.session, "ada@example.org", ["admin"], None).id
+    db.session.commit()
+    event = {
+        "subject_type": "user",
+        "subject_id": admin_id,
+        "occurred_at": utcnow(),
+        "before": None,
+    }
+    db.session.execute(
+        insert(AuditEvent.__table__).values(
+            [
+                {**event, "action": "user.created", "actor_id": None, "after": {"roles": []}},
+                {**event, "action": "user.roles_changed", "actor_id": admin_id, "after": None},
+            ]
+        )
+    )
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    names = {index["name"] for index in inspect(db.engine).get_indexes("audit_events")}
+    assert {"ix_audit_events_actor_occurred", "ix_audit_events_action_occurred"} <= names
+    kept = db.session.execute(
+        select(AuditEvent.action, AuditEvent.actor_id, AuditEvent.after).order_by(AuditEvent.id)
+    )
+    assert kept.all() == [
+        ("user.created", None, {"roles": []}),
+        ("user.roles_changed", admin_id, None),
+    ]

@@ -7,15 +7,21 @@ The shipped rubric's 26 questions make 20 assessments hold more than 500 answers
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import zip_longest
 
 import pytest
 from sqlalchemy import delete, event, select
 
+from assessor import audit
 from assessor.assessments.models import Assessment
+from assessor.audit import AuditEvent
 from assessor.db import db
 from assessor.demo_generate import generate
 from assessor.processes.models import Process
-from tests.factories import shipped_rubric
+from assessor.users.models import User
+from assessor.users.tokens import create_token
+from tests.factories import shipped_rubric, stored_user
+from tests.processes.test_pages import sign_in
 
 SMALL, LARGE = 2, 24
 
@@ -151,3 +157,64 @@ def test_a_scorecard_page_rendered_anew_reads_each_relationship_at_once(client, 
     assert response.status_code == 200
     assert any(statement.startswith("INSERT INTO scorecard_pages") for statement in statements)
     assert len(statements) < 26, "\n".join(statements)
+
+
+def audit_trail(session, size: int) -> None:
+    """Events of every kind of record, by several people: a few for each of ``size`` processes
+    and assessments, and for each account."""
+    data_set(session, size, size * 3)
+    session.execute(delete(AuditEvent))
+    users = session.scalars(select(User).order_by(User.id)).all()
+    kinds = [
+        [("process.updated", "process", p) for p in session.scalars(select(Process.id))],
+        [("assessment.published", "assessment", a) for a in session.scalars(select(Assessment.id))],
+        [("user.roles_changed", "user", user.id) for user in users],
+    ]
+    # Interleaved, the rounds naming every kind of record last, so newest: the first page
+    # names every kind.
+    subjects = [subject for row in zip_longest(*kinds) for subject in row if subject][::-1]
+    for index, (action, kind, subject) in enumerate(subjects):
+        actor = users[index % len(users)]
+        audit.record(
+            session,
+            actor_id=actor.id,
+            action=action,
+            subject_type=kind,
+            subject_id=subject,
+            before={"name": "Before", "user_id": actor.id},
+            after={"name": "After", "user_id": users[0].id},
+        )
+    session.commit()
+    session.close()
+
+
+@pytest.fixture
+def admin(client, session, rubric) -> str:
+    """The client signed in as an admin; the admin's token for the API."""
+    user = stored_user(session, "auditor@example.org", ["admin"], None)
+    token = create_token(session, user, "tests")[1]
+    session.commit()
+    sign_in(client, user)
+    return token
+
+
+@pytest.mark.parametrize("path", ["/admin/audit", "/api/v1/audit-events?per_page=100"])
+def test_audit_trail_statements_stay_the_same_with_more_events(app, client, session, admin, path):
+    """A page of events reads the names of the records and accounts they name at once.
+
+    Each request has an app context of its own, so that the signed-in admin is loaded afresh.
+    """
+    counts = []
+    for size in (SMALL, LARGE):
+        audit_trail(session, size)
+        headers = {"Authorization": f"Bearer {admin}"}
+        # A first call notes when the token was used; the counted one, within the minute, not.
+        with app.app_context():
+            client.get(path, headers=headers)
+        with app.app_context(), counted_statements() as statements:
+            response = client.get(path, headers=headers)
+            response.get_data()
+        assert response.status_code == 200
+        counts.append(statements)
+    small, large = counts
+    assert len(large) == len(small), "\n".join(large)

@@ -5,7 +5,9 @@ from flask import Blueprint
 from assessor.api.auth import signed_in_caller
 from assessor.api.requests import json_body, paginate, query_args
 from assessor.db import db
+from assessor.processes.access import require_may_edit, require_process_editor
 from assessor.processes.schemas import (
+    ProcessCreateSchema,
     ProcessInSchema,
     ProcessOutSchema,
     ProcessPageOutSchema,
@@ -14,7 +16,6 @@ from assessor.processes.schemas import (
 from assessor.processes.service import (
     create_process,
     get_process,
-    require_process_editor,
     search_processes,
     update_process,
 )
@@ -34,7 +35,9 @@ def index():
 def create():
     user = signed_in_caller()
     require_process_editor(user)
-    process = create_process(db.session, user, json_body(ProcessInSchema()))
+    values = json_body(ProcessCreateSchema())
+    confirmed = values.pop("confirm_duplicate")
+    process = create_process(db.session, user, values, confirm_duplicate=confirmed)
     db.session.commit()
     body = ProcessOutSchema().dump(process)
     return body, 201, {"Location": body["url"]}
@@ -48,8 +51,8 @@ def detail(process_id: int):
 @blueprint.patch("/processes/<int:process_id>")
 def update(process_id: int):
     user = signed_in_caller()
-    require_process_editor(user)
     process = get_process(db.session, process_id)
+    require_may_edit(db.session, user, process)
     changes = json_body(ProcessInSchema(), partial=True)
     update_process(db.session, user, process, changes)
     db.session.commit()

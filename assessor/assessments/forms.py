@@ -81,6 +81,14 @@ class WithdrawFormSchema(FormSchema):
         ),
         error_messages={"required": _l("give the public reason for withdrawing")},
     )
+    # Withdrawing is public: the form asks for it to be confirmed with a checkbox.
+    confirm = fields.String(
+        required=True,
+        validate=validate.Equal(
+            "yes", error=_l("tick the box to confirm that the withdrawal is public")
+        ),
+        error_messages={"required": _l("tick the box to confirm that the withdrawal is public")},
+    )
 
 
 class ReplyFormSchema(FormSchema):

@@ -72,14 +72,22 @@ def return_form(assessment_id: int):
     ), 422 if errors else 200
 
 
-@blueprint.post("/publish")
+@blueprint.route("/publish", methods=["GET", "POST"])
 @login_required
 def publish(assessment_id: int):
-    workflow.publish(
-        db.session, current_user, get_assessment(db.session, current_user, assessment_id)
+    """Publishing is public and final, so it is confirmed on a page of its own first; a post
+    without that confirmation shows the page again and publishes nothing."""
+    assessment = get_assessment(db.session, current_user, assessment_id)
+    workflow.require_may_publish(current_user, assessment)
+    if request.method == "POST" and request.form.get("confirm") == "publish":
+        workflow.publish(db.session, current_user, assessment)
+        db.session.commit()
+        return _overview(assessment_id, done="published")
+    return render_template(
+        "assessments/publish.html",
+        assessment=assessment,
+        reading=rubric_reading(assessment.rubric),
     )
-    db.session.commit()
-    return _overview(assessment_id)
 
 
 @blueprint.post("/revise")
@@ -106,7 +114,7 @@ def withdraw_form(assessment_id: int):
             errors = error_paths(error.messages)
         else:
             db.session.commit()
-            return _overview(assessment_id)
+            return _overview(assessment_id, done="withdrawn")
     workflow.require_may_withdraw(current_user, assessment)
     return render_template(
         "assessments/withdraw.html", assessment=assessment, values=values, errors=errors

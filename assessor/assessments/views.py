@@ -117,6 +117,8 @@ def render_overview(
         may_reply=may_reply(db.session, user, assessment),
         reply_errors=reply_errors or {},
         reply_text=reply_text,
+        # What was just done (see review_views), said with where the public reads it.
+        done=request.args.get("done"),
     ), status
 
 

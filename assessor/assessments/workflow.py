@@ -142,15 +142,20 @@ def return_to_draft(
     )
 
 
-def publish(session: Session, user: User, assessment: Assessment) -> None:
-    """A reviewer other than the assessor publishes; published answers never change again, and
-    the scorecard keeps the process as described now (its record's current version)."""
+def require_may_publish(user: User, assessment: Assessment) -> None:
+    """Refuse, before the confirmation is shown, a publication that could not be made."""
     require_role(user, "reviewer", "admin")
     if assessment.assessor_id == user.id:
         raise NotAllowed(
             N_("Separation of duties: an assessor cannot publish their own assessment.")
         )
     _require_status(assessment, "submitted", "published")
+
+
+def publish(session: Session, user: User, assessment: Assessment) -> None:
+    """A reviewer other than the assessor publishes; published answers never change again, and
+    the scorecard keeps the process as described now (its record's current version)."""
+    require_may_publish(user, assessment)
     # Found (or added) first: a published assessment names its version from its first flush.
     version = current_version(session, assessment.process)
     assessment.status, assessment.published_at, assessment.published_by_id = (

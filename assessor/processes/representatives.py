@@ -61,6 +61,7 @@ def revoke_representative(session: Session, admin: User, process: Process, user_
     if grant is None:
         raise NotVisible()
     session.delete(grant)
+    session.flush()
     audit.record(
         session,
         actor_id=admin.id,

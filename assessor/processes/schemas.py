@@ -74,6 +74,21 @@ class ProcessInSchema(StrictSchema):
     ends_on = date_field(MESSAGES)
 
 
+class ProcessCreateSchema(ProcessInSchema):
+    """A new process; one already described under its name and organization needs
+    ``confirm_duplicate``."""
+
+    confirm_duplicate = fields.Boolean(
+        load_default=False,
+        metadata={
+            "description": (
+                "true describes the process even though one with the same name and convening "
+                "organization (ignoring letter case and spaces) is already described."
+            )
+        },
+    )
+
+
 class ProcessSearchArgsSchema(PageArgsSchema):
     """The query string of the process list: search text, filters and the page."""
 
@@ -106,6 +121,15 @@ class ProcessOutSchema(ProcessRecordSchema):
     scope_label = fields.Function(lambda process: SCOPES[process.scope])
     layer_label = fields.Function(lambda process: LAYERS[process.layer])
     created_at = fields.DateTime()
+    url = fields.Function(lambda process: url_for("api.processes.detail", process_id=process.id))
+
+
+class ProcessLinkSchema(Schema):
+    """A process named in a refusal, with its address."""
+
+    id = fields.Integer()
+    name = fields.String()
+    convening_organization = fields.String()
     url = fields.Function(lambda process: url_for("api.processes.detail", process_id=process.id))
 
 

@@ -3,25 +3,34 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from assessor import audit
-from assessor.exceptions import InvalidInput, NotAllowed, NotVisible
+from assessor.exceptions import Conflict, InvalidInput, NotVisible
 from assessor.languages.messages import N_
+from assessor.processes.access import require_may_edit, require_process_editor
 from assessor.processes.models import Process
-from assessor.processes.schemas import ProcessRecordSchema
+from assessor.processes.schemas import ProcessLinkSchema, ProcessRecordSchema
 from assessor.processes.versions import record_version
 from assessor.users.models import User
 
-# Reviewers judge assessments; describing the processes assessed is the assessors' work.
-EDITOR_ROLES = ("assessor", "admin")
+# What telling two names apart ignores, besides letter case: spaces of every kind.
+SPACES = (" ", "\t", "\n", "\r", "\N{NO-BREAK SPACE}")
 
 
-def require_process_editor(user: User) -> None:
-    """Refuse users who may read processes but not describe them."""
-    if not any(user.has_role(role) for role in EDITOR_ROLES):
-        raise NotAllowed(N_("Only assessors and administrators may describe processes."))
+class PossibleDuplicate(Conflict):
+    """A process with the same name and convening organization is already described."""
+
+    def __init__(self, processes: list[Process]) -> None:
+        super().__init__(
+            N_(
+                "A process with this name and convening organization is already described; "
+                "send confirm_duplicate: true to describe another."
+            ),
+            duplicates=ProcessLinkSchema(many=True).dump(processes),
+        )
+        self.processes = processes
 
 
 def get_process(session: Session, process_id: int) -> Process:
@@ -63,16 +72,49 @@ def search_processes(
     return statement
 
 
+def _compared(text: ColumnElement[str]) -> ColumnElement[str]:
+    """Text as names are compared: without spaces, in lower case (the database's lower(), on
+    both sides, so that the same name always matches itself)."""
+    for space in SPACES:
+        text = func.replace(text, space, "")
+    return func.lower(text)
+
+
+def same_processes(session: Session, name: str, convening_organization: str) -> list[Process]:
+    """The processes already described with this name and convening organization, ignoring
+    letter case and spaces."""
+    statement = (
+        select(Process)
+        .where(
+            _compared(Process.name) == _compared(literal(name)),
+            _compared(Process.convening_organization) == _compared(literal(convening_organization)),
+        )
+        .order_by(Process.id)
+    )
+    return list(session.scalars(statement))
+
+
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on is not None and ends_on is not None and ends_on < starts_on:
         message = N_("must be on or after starts_on (%(date)s)", date=starts_on.isoformat())
         raise InvalidInput({"ends_on": [message]})
 
 
-def create_process(session: Session, creator: User, values: dict[str, Any]) -> Process:
+def create_process(
+    session: Session, creator: User, values: dict[str, Any], *, confirm_duplicate: bool = False
+) -> Process:
     """Add a process described by ``creator``, its record's first version, and record who
-    described it."""
+    described it.
+
+    One already described under the same name and convening organization is refused unless
+    ``confirm_duplicate`` says that this is another.
+    """
+    require_process_editor(creator)
     _check_dates(values.get("starts_on"), values.get("ends_on"))
+    if not confirm_duplicate:
+        existing = same_processes(session, values["name"], values["convening_organization"])
+        if existing:
+            raise PossibleDuplicate(existing)
     process = Process(**values, created_by_id=creator.id)
     session.add(process)
     session.flush()
@@ -94,6 +136,7 @@ def update_process(
     """Apply ``changes`` and record the fields that changed, before and after; a change adds
     a version of the record, so that scorecards published before keep the one they were
     published against."""
+    require_may_edit(session, editor, process)
     _check_dates(
         changes.get("starts_on", process.starts_on), changes.get("ends_on", process.ends_on)
     )

@@ -1,11 +1,9 @@
 """Process pages: the searchable list, one process with its assessments, and its forms."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from assessor import scoring
@@ -13,9 +11,16 @@ from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import assessments_query
 from assessor.db import db
-from assessor.exceptions import InvalidInput, NotAllowed
+from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.languages.selection import current_language
+from assessor.pagination import list_page
+from assessor.processes.access import (
+    may_describe_processes,
+    may_edit_process,
+    require_may_edit,
+    require_process_editor,
+)
 from assessor.processes.forms import (
     FIELD_LABELS,
     QUERY_LABELS,
@@ -29,9 +34,9 @@ from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
 from assessor.processes.perspectives import perspective_sections
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
+    PossibleDuplicate,
     create_process,
     get_process,
-    require_process_editor,
     search_processes,
     update_process,
 )
@@ -39,7 +44,6 @@ from assessor.processes.versions import record_history
 from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
-from assessor.validation import DEFAULT_PER_PAGE
 
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
 blueprint.add_app_template_filter(score_change_text, "score_change")
@@ -49,51 +53,9 @@ blueprint.add_app_template_filter(score_change_text, "score_change")
 ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor))
 
 
-@dataclass
-class ListPage:
-    """One page of the process list, with what its navigation needs."""
-
-    processes: list[Process]
-    number: int
-    last: int
-    total: int
-    requested: int
-
-    @property
-    def links(self) -> list[int | None]:
-        """Pages to link: the first, the last and two either side of this one; None is a gap."""
-        near = range(max(1, self.number - 2), min(self.last, self.number + 2) + 1)
-        numbers: list[int | None] = []
-        for number in sorted({1, self.last, *near}):
-            if numbers and number - numbers[-1] > 1:
-                numbers.append(None)
-            numbers.append(number)
-        return numbers
-
-
 def signed_in_user() -> User | None:
     """The visitor's account, or None for anonymous visitors, as the services expect."""
     return current_user if current_user.is_authenticated else None
-
-
-def may_edit_processes(user: User | None) -> bool:
-    """Whether to offer the forms; require_process_editor stays the one rule."""
-    if user is None:
-        return False
-    try:
-        require_process_editor(user)
-    except NotAllowed:
-        return False
-    return True
-
-
-def list_page(statement: Select, requested: int) -> ListPage:
-    """The requested page of ``statement``, or its last page when asked for one beyond it."""
-    total = db.session.scalar(select(func.count()).select_from(statement.order_by(None).subquery()))
-    last = max(1, -(-total // DEFAULT_PER_PAGE))
-    number = min(requested, last)
-    rows = statement.limit(DEFAULT_PER_PAGE).offset((number - 1) * DEFAULT_PER_PAGE)
-    return ListPage(list(db.session.scalars(rows)), number, last, total, requested)
 
 
 @blueprint.get("")
@@ -111,7 +73,7 @@ def index():
         organizations=convening_organizations(db.session),
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
-        may_edit=may_edit_processes(signed_in_user()),
+        may_describe=may_describe_processes(signed_in_user()),
     )
 
 
@@ -167,7 +129,8 @@ def show(process_id: int):
         layers=LAYER_LABELS,
         assessments=process_assessments(process, user),
         perspectives=perspective_sections(db.session, process.id, current_language()),
-        may_edit=may_edit_processes(user),
+        may_edit=may_edit_process(db.session, user, process),
+        may_manage_representatives=user is not None and user.has_role("admin"),
         may_assess=user is not None and user.has_role("assessor"),
         saved=request.args.get("saved") == "1",
     )
@@ -184,18 +147,25 @@ def history(process_id: int):
     )
 
 
-def form_page(process: Process | None, values: dict[str, Any], errors: dict[str, list[str]]):
-    """The process form, with the values as given and each problem beside its field."""
+def form_page(
+    process: Process | None,
+    values: dict[str, Any],
+    errors: dict[str, list[str]],
+    duplicates: list[Process] | None = None,
+):
+    """The process form, with the values as given and each problem beside its field; with
+    ``duplicates``, the processes already described that it may repeat."""
     page = render_template(
         "processes/form.html",
         process=process,
         values=values,
         errors=translated_fields(errors),
+        duplicates=duplicates or [],
         labels=FIELD_LABELS,
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
     )
-    return page, 422 if errors else 200
+    return page, 422 if errors else 409 if duplicates else 200
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -205,10 +175,14 @@ def new():
     if request.method == "GET":
         return form_page(None, {}, {})
     values = request.form.to_dict()
+    confirmed = values.pop("confirm_duplicate", None) == "1"
     try:
-        process = create_process(db.session, current_user, load_process_form(values))
+        described = load_process_form(values)
+        process = create_process(db.session, current_user, described, confirm_duplicate=confirmed)
     except InvalidInput as error:
         return form_page(None, values, error.fields)
+    except PossibleDuplicate as duplicate:
+        return form_page(None, values, {}, duplicate.processes)
     db.session.commit()
     return redirect(url_for(".show", process_id=process.id, saved=1))
 
@@ -216,8 +190,8 @@ def new():
 @blueprint.route("/<int:process_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(process_id: int):
-    require_process_editor(current_user)
     process = get_process(db.session, process_id)
+    require_may_edit(db.session, current_user, process)
     if request.method == "GET":
         return form_page(process, ProcessRecordSchema().dump(process), {})
     values = request.form.to_dict()

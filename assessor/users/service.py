@@ -255,15 +255,21 @@ def admin_create_user(
         display_name=display_name,
         stakeholder_group=stakeholder_group,
     )
+    record_user_created(session, admin, user)
+    return user
+
+
+def record_user_created(session: Session, creator: User | None, user: User) -> None:
+    """Put a new account in the audit trail; without ``creator`` it was made on the command
+    line (flask users create, flask demo seed), where nobody is signed in."""
     audit.record(
         session,
-        actor_id=admin.id,
+        actor_id=creator.id if creator is not None else None,
         action="user.created",
         subject_type="user",
         subject_id=user.id,
         after=_audit_snapshot(user),
     )
-    return user
 
 
 def _set_roles(session: Session, admin: User, user: User, roles: list[str]) -> None:
@@ -301,7 +307,20 @@ def admin_update_user(
         raise UserInputError(
             N_("you cannot remove your own admin role; another administrator can"), "roles"
         )
+    before = {"display_name": user.display_name, "stakeholder_group": user.stakeholder_group}
     update_profile(user, display_name=display_name, stakeholder_group=stakeholder_group)
+    after = {"display_name": user.display_name, "stakeholder_group": user.stakeholder_group}
+    changed = [field for field in after if after[field] != before[field]]
+    if changed:
+        audit.record(
+            session,
+            actor_id=admin.id,
+            action="user.updated",
+            subject_type="user",
+            subject_id=user.id,
+            before={field: before[field] for field in changed},
+            after={field: after[field] for field in changed},
+        )
     _set_roles(session, admin, user, roles)
     return user
 

@@ -392,7 +392,7 @@ def test_unknown_process_is_404_json(callers, method):
 
 
 def test_patch_changes_only_the_fields_sent(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"scope": "regional"})
     assert response.status_code == 200
     body = response.get_json()
@@ -406,7 +406,7 @@ def test_patch_changes_only_the_fields_sent(callers, session):
 
 
 def test_patch_is_audited_with_the_changed_fields_only(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     callers["owner"].patch(
         f"{PROCESSES}/{process.id}", json={"name": "IGF 2013 Bali", "scope": "global"}
     )
@@ -420,14 +420,14 @@ def test_patch_is_audited_with_the_changed_fields_only(callers, session):
 
 
 def test_patch_changing_nothing_records_no_event(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"name": "IGF 2013"})
     assert response.status_code == 200
     assert session.scalars(select(AuditEvent)).all() == []
 
 
 def test_patch_of_end_date_is_checked_against_the_stored_start(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"ends_on": "2013-10-23"})
     assert response.status_code == 422
     assert response.get_json() == {
@@ -436,7 +436,7 @@ def test_patch_of_end_date_is_checked_against_the_stored_start(callers, session)
 
 
 def test_patch_may_clear_the_dates(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(
         f"{PROCESSES}/{process.id}", json={"starts_on": None, "ends_on": None}
     )
@@ -444,30 +444,32 @@ def test_patch_may_clear_the_dates(callers, session):
 
 
 def test_patch_validates_fields_like_creation(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"name": " "})
     assert response.status_code == 422
     assert response.get_json() == {"errors": {"name": ["must not be blank"]}}
 
 
 def test_patch_refuses_unknown_fields(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"created_by_id": 1})
     assert response.status_code == 422
     assert response.get_json() == {"errors": {"created_by_id": ["Unknown field"]}}
 
 
 def test_patch_refuses_null_for_a_required_field(callers, session):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"scope": None})
     assert response.status_code == 422
     assert response.get_json() == {"errors": {"scope": ["Field may not be null"]}}
 
 
+# The owner described the process; another assessor did not (see test_access_matrix for
+# representatives and processes whose creator is gone).
 UPDATE_STATUS = {
     "anonymous": 401,
     "owner": 200,
-    "other_assessor": 200,
+    "other_assessor": 403,
     "reviewer": 403,
     "admin": 200,
 }
@@ -475,8 +477,78 @@ UPDATE_STATUS = {
 
 @pytest.mark.parametrize(("role", "status"), UPDATE_STATUS.items())
 def test_who_may_update_a_process(callers, session, role, status):
-    (process,) = store(session, "IGF 2013")
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers[role].patch(f"{PROCESSES}/{process.id}", json={"name": "Renamed"})
     assert response.status_code == status
     session.expire_all()
     assert session.get(Process, process.id).name == ("Renamed" if status == 200 else "IGF 2013")
+
+
+def test_a_refused_patch_is_refused_before_its_body_is_read(callers, session):
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
+    response = callers["other_assessor"].patch(f"{PROCESSES}/{process.id}", json={"name": " "})
+    assert response.status_code == 403
+    assert response.get_json() == {
+        "errors": {
+            "_": [
+                "Only the assessor who described this process, its representatives and "
+                "administrators may change it."
+            ]
+        }
+    }
+    assert session.scalars(select(AuditEvent)).all() == []
+
+
+# Describing a process already described
+
+
+def test_a_process_described_again_is_refused_naming_the_existing_one(callers, session):
+    (existing,) = store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    body = new_process(name="  netMundial ", convening_organization="CGI.BR   and/1net")
+    response = callers["owner"].post(PROCESSES, json=body)
+    assert response.status_code == 409
+    assert response.get_json() == {
+        "errors": {
+            "_": [
+                "A process with this name and convening organization is already described; "
+                "send confirm_duplicate: true to describe another."
+            ]
+        },
+        "duplicates": [
+            {
+                "id": existing.id,
+                "name": "NETmundial",
+                "convening_organization": "CGI.br and /1net",
+                "url": f"{PROCESSES}/{existing.id}",
+            }
+        ],
+    }
+    assert process_count(session) == 1
+
+
+def test_a_confirmed_duplicate_is_described(callers, session):
+    store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    response = callers["owner"].post(PROCESSES, json=new_process(confirm_duplicate=True))
+    assert response.status_code == 201
+    assert "confirm_duplicate" not in response.get_json()
+    assert process_count(session) == 2
+
+
+@pytest.mark.parametrize(
+    "changed", [{"name": "NETmundial+10"}, {"convening_organization": "CGI.br"}]
+)
+def test_the_same_name_or_organization_alone_is_no_duplicate(callers, session, changed):
+    store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    assert callers["owner"].post(PROCESSES, json=new_process(**changed)).status_code == 201
+
+
+def test_the_confirmation_must_be_true_or_false(callers, session):
+    response = callers["owner"].post(PROCESSES, json=new_process(confirm_duplicate="please"))
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"confirm_duplicate": ["Not a valid boolean"]}}
+
+
+def test_a_change_sends_no_confirmation(callers, session):
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
+    response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"confirm_duplicate": True})
+    assert response.get_json() == {"errors": {"confirm_duplicate": ["Unknown field"]}}

@@ -76,9 +76,11 @@ def seeded(session) -> dict:
     # Published as publishing would: against the current version of the process's record.
     published.process_version = current_version(session, process)
     published.status, published.published_at = "published", datetime.now(UTC)
+    admin = stored_user(session, "admin@example.org", ["admin"], None)
     session.commit()
     return {
         "user_id": assessor.id,
+        "admin_id": admin.id,
         "path": {
             "assessment_id": [draft.id, published.id],
             "process_id": [process.id],
@@ -121,3 +123,14 @@ def test_api_answers_anonymous_callers_as_documented(case, data, app, session, s
     aim_at_seeded(case, data, seeded)
     limiter.reset()
     case.call_and_validate(app=app, checks=CHECKS)
+
+
+@schema.include(tag="audit").parametrize()
+@schema.given(data=st.data())
+@FUZZING
+def test_api_answers_an_admin_reading_the_audit_trail_as_documented(
+    case, data, app, session, seeded
+):
+    """The assessor is refused the audit trail; an admin's calls reach its filters."""
+    headers = {"Authorization": f"Bearer {fresh_token(session, seeded['admin_id'])}"}
+    case.call_and_validate(app=app, headers=headers, checks=CHECKS)

@@ -397,7 +397,7 @@ def test_the_whole_review_cycle_from_the_pages(client, people, session):
     assert "Which documents?" in page
     assert post_action(client, assessment_id, "submit").status_code == 302
     sign_in(client, "reviewer@example.org")
-    assert post_action(client, assessment_id, "publish").status_code == 302
+    assert post_action(client, assessment_id, "publish", confirm="publish").status_code == 302
     assert session.get(Assessment, assessment_id).status == "published"
     client.get("/")  # forget nothing; then an anonymous visitor reads it
     with client.session_transaction() as s:

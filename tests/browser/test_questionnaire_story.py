@@ -137,7 +137,8 @@ def test_assess_review_return_fix_publish_and_read_as_the_public(page, people):
 
     sign_in(page, "reviewer@example.org")
     page.goto(f"/assessments/{assessment_id}")
-    page.get_by_role("button", name="Publish").click()
+    page.get_by_role("link", name="Publish…").click()
+    page.get_by_role("button", name=f"Publish assessment {assessment_id}").click()
     expect(page.locator(".status")).to_have_text("Published")
     sign_out(page)
 

@@ -6,17 +6,17 @@ from datetime import date
 
 import pytest
 from marshmallow import ValidationError
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit, withdraw
 from assessor.audit import AuditEvent
 from assessor.db import db
+from assessor.pagination import ListPage
 from assessor.processes.forms import ProcessFormSchema
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessInSchema
-from assessor.processes.views import ListPage
 from tests.factories import TEST_PASSWORD, stored_process, stored_rubric, stored_user
 
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -285,21 +285,11 @@ def test_valid_filters_stay_when_another_is_ignored(client, session):
 
 
 @pytest.fixture
-def process(session):
-    made = stored_process(session)
+def process(session, users):
+    """A process the assessor described (who else may edit it: tests/test_page_access.py)."""
+    made = stored_process(session, created_by_id=users["assessor"].id)
     session.commit()
     return made
-
-
-@pytest.mark.parametrize(
-    ("role", "status"),
-    [("assessor", 200), ("admin", 200), ("reviewer", 403), ("no_role", 403)],
-)
-@pytest.mark.parametrize("route", ["new", "edit"])
-def test_form_access_by_role(client, users, process, role, status, route):
-    sign_in(client, users[role])
-    path = "/processes/new" if route == "new" else f"/processes/{process.id}/edit"
-    assert client.get(path).status_code == status
 
 
 @pytest.mark.parametrize("route", ["new", "edit"])
@@ -353,7 +343,12 @@ def test_editing_a_process_saves_the_changes_and_audits_them(client, users, proc
 
 
 def test_emptying_an_optional_field_clears_it(client, users, session):
-    process = stored_process(session, public_url="https://example.org/", description="Old.")
+    process = stored_process(
+        session,
+        public_url="https://example.org/",
+        description="Old.",
+        created_by_id=users["assessor"].id,
+    )
     session.commit()
     sign_in(client, users["assessor"])
     values = {**VALID_FORM, "public_url": "", "description": "", "starts_on": ""}
@@ -567,3 +562,34 @@ def test_process_page_statements_do_not_grow_with_assessments(app, client, sessi
     for _ in range(5):
         published_assessment(session, process, users["other_assessor"], users["reviewer"])
     assert statements_for(app, client, f"/processes/{process.id}") == one
+
+
+# Describing a process already described
+
+
+def test_a_process_described_again_comes_back_with_the_existing_one_linked(client, users, session):
+    existing = stored_process(session, name="ICANN GNSO Policy Development Process")
+    existing.convening_organization = "ICANN"
+    session.commit()
+    sign_in(client, users["assessor"])
+    values = {**VALID_FORM, "name": "icann  gnso policy development process"}
+    response = post_form(client, "/processes/new", values)
+    page = text_of(response)
+    assert response.status_code == 409
+    assert db.session.scalar(select(func.count()).select_from(Process)) == 1
+    assert "This process may already be described" in page
+    assert f'<a href="/processes/{existing.id}">ICANN GNSO Policy Development Process</a>' in page
+    assert 'value="icann  gnso policy development process"' in page
+    assert 'value="2019-01-15"' in page
+    assert "How generic names policy is made.</textarea>" in page
+    assert '<button type="submit" name="confirm_duplicate" value="1"' in page
+    assert "Create it anyway" in page
+
+
+def test_creating_it_anyway_describes_the_process(client, users, session):
+    stored_process(session, name=VALID_FORM["name"], convening_organization="ICANN")
+    session.commit()
+    sign_in(client, users["assessor"])
+    response = post_form(client, "/processes/new", {**VALID_FORM, "confirm_duplicate": "1"})
+    assert response.status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(Process)) == 2

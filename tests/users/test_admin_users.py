@@ -201,6 +201,16 @@ def test_admin_changes_roles_name_and_group(app, admin, people):
     assert event.after == {"roles": ["admin", "assessor"]}
 
 
+def test_a_change_of_name_and_group_is_recorded_apart_from_the_roles(app, admin, people):
+    data = {"display_name": "Rita Lopes", "stakeholder_group": "academia", "roles": ["reviewer"]}
+    post_form(admin, f"/admin/users/{people['reviewer']}", data)
+    [event] = audit_events(app, "user.updated")
+    assert (event.actor_id, event.subject_id) == (people["admin"], people["reviewer"])
+    assert event.before == {"display_name": "Reviewer", "stakeholder_group": "government"}
+    assert event.after == {"display_name": "Rita Lopes", "stakeholder_group": "academia"}
+    assert audit_events(app, "user.roles_changed") == []
+
+
 def test_unchanged_roles_record_no_role_change(app, admin, people):
     data = {"display_name": "Rita", "stakeholder_group": "government", "roles": ["reviewer"]}
     post_form(admin, f"/admin/users/{people['reviewer']}", data)

@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import select
 
+from assessor.audit import AuditEvent
 from assessor.users.models import User
 from assessor.users.service import password_matches
 
@@ -83,3 +84,21 @@ def test_create_explains_bad_input(runner, session, arguments, message):
     assert result.exit_code != 0
     assert message in result.output
     assert session.scalars(select(User)).all() == []
+
+
+def test_create_is_recorded_in_the_audit_trail_without_the_password(runner, session):
+    result = create(
+        runner, "--email", "ana@example.org", "--password", "correct horse", "--role", "admin"
+    )
+    assert result.exit_code == 0, result.output
+    event = session.scalars(select(AuditEvent)).one()
+    user = session.scalars(select(User)).one()
+    assert (event.action, event.subject_type, event.subject_id) == ("user.created", "user", user.id)
+    assert event.actor_id is None  # made on the command line, by nobody signed in
+    assert event.after["roles"] == ["admin"]
+    assert "correct horse" not in str(event.after) and "password" not in str(event.after)
+
+
+def test_a_refused_create_records_nothing(runner, session):
+    create(runner, "--email", "not-an-email", "--password", "correct horse", "--role", "admin")
+    assert session.scalars(select(AuditEvent)).all() == []

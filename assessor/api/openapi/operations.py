@@ -25,7 +25,9 @@ from assessor.assessments.schemas import (
     ReturnSchema,
     WithdrawSchema,
 )
+from assessor.audit_trail.schemas import AuditEventArgsSchema, AuditEventPageOutSchema
 from assessor.processes.schemas import (
+    ProcessCreateSchema,
     ProcessInSchema,
     ProcessOutSchema,
     ProcessPageOutSchema,
@@ -68,6 +70,13 @@ TAGS = [
         ),
     },
     {"name": "scorecards", "description": "Scores of one assessment, and of a process overall."},
+    {
+        "name": "audit",
+        "description": (
+            "The audit trail: every recorded change to processes, assessments, answers and "
+            "accounts, with who made it and the fields before and after. For administrators."
+        ),
+    },
     {"name": "documentation", "description": "This document."},
 ]
 
@@ -415,13 +424,23 @@ OPERATIONS = {
     "processes.create": Operation(
         tag="processes",
         summary="Describe a process",
-        description="Assessors and administrators describe a new process.",
+        description=(
+            "Assessors and administrators describe a new process. A process whose name and "
+            "convening organization match one already described (ignoring letter case and "
+            "spaces) is refused with 409 naming the existing ones in `duplicates`, unless "
+            "`confirm_duplicate` is true."
+        ),
         returns="The new process.",
         response=ProcessOutSchema,
         status=201,
-        body=ProcessInSchema,
+        body=ProcessCreateSchema,
         auth="required",
         refusals=(403,),
+        conflict=(
+            "A process with the same name and convening organization is already described: "
+            "`duplicates` lists them with their addresses. Send `confirm_duplicate: true` to "
+            "describe another."
+        ),
         location="The new process's address.",
     ),
     "processes.detail": Operation(
@@ -435,12 +454,28 @@ OPERATIONS = {
         tag="processes",
         summary="Change a process",
         description=(
-            "Assessors and administrators change the fields sent; the others stay. Every "
-            "change is recorded."
+            "The assessor who described the process, its representatives and administrators "
+            "change the fields sent; the others stay. Every change is recorded in the audit "
+            "trail."
         ),
         returns="The process as changed.",
         response=ProcessOutSchema,
         body=ProcessInSchema(partial=True),
+        auth="required",
+        refusals=(403,),
+    ),
+    "audit_events.index": Operation(
+        tag="audit",
+        summary="List audit events",
+        description=(
+            "Recorded changes, newest first, filtered by the parameters given: `actor` (an "
+            "account's email or number), `action` (one of the actions the service records), "
+            "`from` and `to` (whole days in UTC, both included), `subject_type` with "
+            "`subject_id` (one record). Administrators only."
+        ),
+        returns="One page of audit events.",
+        response=AuditEventPageOutSchema,
+        query=AuditEventArgsSchema,
         auth="required",
         refusals=(403,),
     ),

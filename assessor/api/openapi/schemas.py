@@ -4,7 +4,7 @@ from marshmallow import Schema, fields
 
 from assessor.api.rubrics import RubricListItemSchema
 from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
-from assessor.processes.schemas import ProcessPageOutSchema
+from assessor.processes.schemas import ProcessLinkSchema, ProcessPageOutSchema
 from assessor.scorecards.schemas import ConsolidationSchema
 
 
@@ -34,6 +34,15 @@ class ConflictSchema(ErrorSchema):
     )
     revision_id = fields.Integer(
         metadata={"description": "Revising: the revision already open; continue with it."}
+    )
+    duplicates = fields.List(
+        fields.Nested(ProcessLinkSchema),
+        metadata={
+            "description": (
+                "Describing a process: those already described with its name and convening "
+                "organization."
+            )
+        },
     )
 
 

@@ -1,0 +1,1 @@
+"""The audit trail read back: who changed which record, what and when, for admins."""
