@@ -8,10 +8,10 @@ signed in, is the server's to say. Expired sessions and sign-ins are refused, an
 from datetime import timedelta
 
 import redis
-from assessor.sessions import StoredSession
 from sqlalchemy import func, select, update
 
 from assessor.db import db, utcnow
+from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from tests.databases import REDIS_URL
 from tests.users.helpers import add_user, sign_in
