@@ -3,8 +3,18 @@
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    select,
+)
+from sqlalchemy.orm import Mapped, column_property, mapped_column
 
 from assessor.db import Base, UTCDateTime, one_of, utcnow
 
@@ -106,3 +116,14 @@ class ProcessVersion(Base):
     ends_on: Mapped[date | None] = mapped_column(Date)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# The number of the process's newest version: what an edit is based on, so that a change made
+# meanwhile is told apart. Deferred: only the pages and calls that change a process read it.
+Process.record_version = column_property(
+    select(func.max(ProcessVersion.number))
+    .where(ProcessVersion.process_id == Process.id)
+    .correlate_except(ProcessVersion)
+    .scalar_subquery(),
+    deferred=True,
+)

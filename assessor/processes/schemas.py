@@ -7,7 +7,7 @@ from flask import url_for
 from marshmallow import Schema, fields, validate
 
 from assessor.processes.models import LAYERS, SCOPES
-from assessor.validation import PageArgsSchema, StrictSchema
+from assessor.validation import PageArgsSchema, StrictSchema, row_id
 
 MAX_NAME_LENGTH = 300
 MAX_DESCRIPTION_LENGTH = 10_000
@@ -89,6 +89,21 @@ class ProcessCreateSchema(ProcessInSchema):
     )
 
 
+class ProcessUpdateSchema(ProcessInSchema):
+    """A change of a process; ``version`` names the version of its record it is based on."""
+
+    version = row_id(
+        strict=True,
+        metadata={
+            "description": (
+                "The version of the process's record the change is based on (the `version` "
+                "read with it). Given, a change made since is refused with 409 and the record "
+                "as it is now, rather than overwritten."
+            )
+        },
+    )
+
+
 class ProcessSearchArgsSchema(PageArgsSchema):
     """The query string of the process list: search text, filters and the page."""
 
@@ -122,6 +137,16 @@ class ProcessOutSchema(ProcessRecordSchema):
     layer_label = fields.Function(lambda process: LAYERS[process.layer])
     created_at = fields.DateTime()
     url = fields.Function(lambda process: url_for("api.processes.detail", process_id=process.id))
+
+
+class ProcessDetailOutSchema(ProcessOutSchema):
+    """One process, with the version of its record that a change is based on."""
+
+    version = fields.Integer(
+        attribute="record_version",
+        allow_none=True,
+        metadata={"description": "The newest version of the process's record."},
+    )
 
 
 class ProcessLinkSchema(Schema):

@@ -10,13 +10,27 @@ from assessor import audit
 from assessor.exceptions import Conflict, InvalidInput, NotVisible
 from assessor.languages.messages import N_
 from assessor.processes.access import require_may_edit, require_process_editor
-from assessor.processes.models import Process
+from assessor.processes.models import Process, ProcessVersion
 from assessor.processes.schemas import ProcessLinkSchema, ProcessRecordSchema
 from assessor.processes.versions import record_version
 from assessor.users.models import User
 
 # What telling two names apart ignores, besides letter case: spaces of every kind.
 SPACES = (" ", "\t", "\n", "\r", "\N{NO-BREAK SPACE}")
+
+
+class RecordChanged(Conflict):
+    """The process's record was changed since the version an edit was based on."""
+
+    def __init__(self, newest: int) -> None:
+        super().__init__(
+            N_(
+                "Someone changed this process's record since you opened it: it is now at "
+                "version %(version)s. Compare, then save again to replace it.",
+                version=newest,
+            )
+        )
+        self.newest = newest
 
 
 class PossibleDuplicate(Conflict):
@@ -130,12 +144,35 @@ def create_process(
     return process
 
 
+def _require_newest(session: Session, process: Process, based_on: int) -> None:
+    """Refuse an edit based on an older version of the record than the newest.
+
+    The edited row is written first: the write waits for any other edit of the process to
+    end, so the version read next includes it.
+    """
+    session.flush()
+    newest = session.scalar(
+        select(func.max(ProcessVersion.number)).where(ProcessVersion.process_id == process.id)
+    )
+    if newest is not None and newest != based_on:
+        raise RecordChanged(newest)
+
+
 def update_process(
-    session: Session, editor: User, process: Process, changes: dict[str, Any]
+    session: Session,
+    editor: User,
+    process: Process,
+    changes: dict[str, Any],
+    *,
+    based_on: int | None = None,
 ) -> Process:
     """Apply ``changes`` and record the fields that changed, before and after; a change adds
     a version of the record, so that scorecards published before keep the one they were
-    published against."""
+    published against.
+
+    ``based_on``, the record's version the editor saw, must still be the newest when this
+    changes anything: a change made meanwhile is refused (RecordChanged), never overwritten.
+    """
     require_may_edit(session, editor, process)
     _check_dates(
         changes.get("starts_on", process.starts_on), changes.get("ends_on", process.ends_on)
@@ -145,6 +182,8 @@ def update_process(
         setattr(process, field, value)
     after = ProcessRecordSchema().dump(process)
     changed = [field for field in after if after[field] != before[field]]
+    if changed and based_on is not None:
+        _require_newest(session, process, based_on)
     if changed:
         record_version(session, process, editor)
         audit.record(

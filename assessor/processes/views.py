@@ -35,6 +35,7 @@ from assessor.processes.perspectives import perspective_sections
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
     PossibleDuplicate,
+    RecordChanged,
     create_process,
     get_process,
     search_processes,
@@ -147,25 +148,40 @@ def history(process_id: int):
     )
 
 
+def changed_meanwhile(process: Process, values: dict[str, Any]) -> dict[str, str]:
+    """The fields whose value in the record now differs from what the editor typed, with
+    the record's value."""
+    current = ProcessRecordSchema().dump(process)
+    return {
+        field: current[field] or ""
+        for field in FIELD_LABELS
+        if (current.get(field) or "") != (values.get(field) or "").strip()
+    }
+
+
 def form_page(
     process: Process | None,
     values: dict[str, Any],
     errors: dict[str, list[str]],
     duplicates: list[Process] | None = None,
+    meanwhile: dict[str, str] | None = None,
 ):
     """The process form, with the values as given and each problem beside its field; with
-    ``duplicates``, the processes already described that it may repeat."""
+    ``duplicates``, the processes already described that it may repeat; with ``meanwhile``,
+    the fields someone else changed since the editor opened the form."""
     page = render_template(
         "processes/form.html",
         process=process,
+        record_version=process.record_version if process is not None else None,
         values=values,
         errors=translated_fields(errors),
         duplicates=duplicates or [],
+        meanwhile=meanwhile,
         labels=FIELD_LABELS,
         scopes=SCOPE_LABELS,
         layers=LAYER_LABELS,
     )
-    return page, 422 if errors else 409 if duplicates else 200
+    return page, 422 if errors else 409 if duplicates or meanwhile is not None else 200
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
@@ -195,9 +211,20 @@ def edit(process_id: int):
     if request.method == "GET":
         return form_page(process, ProcessRecordSchema().dump(process), {})
     values = request.form.to_dict()
+    based_on = values.pop("version", "")
     try:
-        update_process(db.session, current_user, process, load_process_form(values))
+        changes = load_process_form(values)
+        update_process(
+            db.session,
+            current_user,
+            process,
+            changes,
+            based_on=int(based_on) if based_on.isdigit() else None,
+        )
     except InvalidInput as error:
         return form_page(process, values, error.fields)
+    except RecordChanged:
+        db.session.rollback()
+        return form_page(process, values, {}, meanwhile=changed_meanwhile(process, values))
     db.session.commit()
     return redirect(url_for(".show", process_id=process.id, saved=1))

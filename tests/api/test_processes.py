@@ -26,6 +26,8 @@ OUTPUT_FIELDS = {
     "created_at",
     "url",
 }
+# One process, read alone, also names the version of its record a change is based on.
+DETAIL_FIELDS = OUTPUT_FIELDS | {"version"}
 
 
 def new_process(**overrides) -> dict:
@@ -201,7 +203,7 @@ def test_created_process_is_returned_with_its_location(callers):
     response = callers["owner"].post(PROCESSES, json=new_process())
     assert response.status_code == 201
     body = response.get_json()
-    assert set(body) == OUTPUT_FIELDS
+    assert set(body) == DETAIL_FIELDS
     assert response.headers["Location"] == body["url"] == f"{PROCESSES}/{body['id']}"
     assert (body["name"], body["starts_on"], body["ends_on"]) == (
         "NETmundial",
@@ -377,7 +379,7 @@ def test_process_is_shown_to_anyone(client, session):
     response = client.get(f"{PROCESSES}/{process.id}")
     assert response.status_code == 200
     body = response.get_json()
-    assert set(body) == OUTPUT_FIELDS
+    assert set(body) == DETAIL_FIELDS
     assert (body["id"], body["name"], body["starts_on"]) == (process.id, "IGF 2013", "2013-10-24")
 
 
@@ -552,3 +554,33 @@ def test_a_change_sends_no_confirmation(callers, session):
     (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
     response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"confirm_duplicate": True})
     assert response.get_json() == {"errors": {"confirm_duplicate": ["Unknown field"]}}
+
+
+def test_a_process_is_read_with_the_version_of_its_record(callers):
+    body = callers["owner"].post(PROCESSES, json=new_process()).get_json()
+    assert body["version"] == 1
+    path = f"{PROCESSES}/{body['id']}"
+    changed = callers["owner"].patch(path, json={"scope": "regional", "version": 1}).get_json()
+    assert changed["version"] == 2
+    assert callers["anonymous"].get(path).get_json()["version"] == 2
+
+
+def test_a_change_based_on_an_older_record_is_refused_with_the_record_as_it_is(callers, session):
+    body = callers["owner"].post(PROCESSES, json=new_process()).get_json()
+    path = f"{PROCESSES}/{body['id']}"
+    assert callers["admin"].patch(path, json={"name": "Renamed meanwhile"}).status_code == 200
+    response = callers["owner"].patch(path, json={"description": "Mine.", "version": 1})
+    assert response.status_code == 409
+    current = response.get_json()["current"]
+    assert (current["name"], current["version"]) == ("Renamed meanwhile", 2)
+    session.expire_all()
+    assert session.get(Process, body["id"]).description != "Mine."
+    again = callers["owner"].patch(path, json={"description": "Mine.", "version": 2})
+    assert again.status_code == 200 and again.get_json()["version"] == 3
+
+
+@pytest.mark.parametrize("version", [0, "1", 2**31])
+def test_a_version_that_is_not_one_is_refused(callers, session, version):
+    (process,) = store(session, "IGF 2013", created_by_id=callers["owner"].user_id)
+    response = callers["owner"].patch(f"{PROCESSES}/{process.id}", json={"version": version})
+    assert response.status_code == 422 and "version" in response.get_json()["errors"]

@@ -17,6 +17,7 @@ from assessor.pagination import ListPage
 from assessor.processes.forms import ProcessFormSchema
 from assessor.processes.models import Process
 from assessor.processes.schemas import ProcessInSchema
+from assessor.processes.service import update_process
 from tests.factories import TEST_PASSWORD, stored_process, stored_rubric, stored_user
 
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
@@ -356,6 +357,32 @@ def test_emptying_an_optional_field_clears_it(client, users, session):
     db.session.expire_all()
     stored = db.session.get(Process, process.id)
     assert (stored.public_url, stored.description, stored.starts_on) == (None, "", None)
+
+
+def test_an_edit_based_on_an_older_record_is_refused_with_what_was_typed_kept(
+    client, users, session
+):
+    sign_in(client, users["assessor"])
+    post_form(client, "/processes/new", VALID_FORM)
+    process = session.scalars(select(Process)).one()
+    path = f"/processes/{process.id}/edit"
+    assert 'name="version" value="1"' in text_of(client.get(path))
+    update_process(session, users["admin"], process, {"name": "Renamed meanwhile"})
+    session.commit()
+    mine = {**VALID_FORM, "description": "Described my way.", "version": "1"}
+    response = client.post(path, data={**mine, "csrf_token": csrf_token(client, path)})
+    assert response.status_code == 409
+    page = text_of(response)
+    assert "Someone changed this process" in page
+    assert '<a href="#field-name">Name</a>: “Renamed meanwhile”' in page
+    assert "Described my way.</textarea>" in page
+    assert 'name="version" value="2"' in page
+    session.expire_all()
+    assert session.get(Process, process.id).name == "Renamed meanwhile"
+    again = client.post(path, data={**mine, "version": "2", "csrf_token": csrf_token(client, path)})
+    assert again.status_code == 302
+    session.expire_all()
+    assert session.get(Process, process.id).description == "Described my way."
 
 
 def test_the_edit_form_starts_with_the_stored_values(client, users, process):

@@ -28,10 +28,10 @@ from assessor.assessments.schemas import (
 from assessor.audit_trail.schemas import AuditEventArgsSchema, AuditEventPageOutSchema
 from assessor.processes.schemas import (
     ProcessCreateSchema,
-    ProcessInSchema,
-    ProcessOutSchema,
+    ProcessDetailOutSchema,
     ProcessPageOutSchema,
     ProcessSearchArgsSchema,
+    ProcessUpdateSchema,
 )
 from assessor.rubrics.schemas import RubricOutSchema, RubricTextArgsSchema
 from assessor.scorecards.schemas import ConsolidationArgsSchema, ScorecardSchema
@@ -431,7 +431,7 @@ OPERATIONS = {
             "`confirm_duplicate` is true."
         ),
         returns="The new process.",
-        response=ProcessOutSchema,
+        response=ProcessDetailOutSchema,
         status=201,
         body=ProcessCreateSchema,
         auth="required",
@@ -448,7 +448,7 @@ OPERATIONS = {
         summary="Read a process",
         description="Processes are public.",
         returns="The process.",
-        response=ProcessOutSchema,
+        response=ProcessDetailOutSchema,
     ),
     "processes.update": Operation(
         tag="processes",
@@ -459,10 +459,14 @@ OPERATIONS = {
             "trail."
         ),
         returns="The process as changed.",
-        response=ProcessOutSchema,
-        body=ProcessInSchema(partial=True),
+        response=ProcessDetailOutSchema,
+        body=ProcessUpdateSchema(partial=True),
         auth="required",
         refusals=(403,),
+        conflict=(
+            "The record was changed since the `version` sent: nothing is changed, and "
+            "`current` holds the process as it is now."
+        ),
     ),
     "audit_events.index": Operation(
         tag="audit",
