@@ -98,7 +98,9 @@ def test_rate_limit_per_account_holds_across_addresses(callers, client, app):
 def test_malformed_json_is_400(client, callers):
     response = client.post("/api/v1/tokens", data="{not json", content_type="application/json")
     assert response.status_code == 400
-    assert response.get_json() == {"errors": {"_": ["The body is not valid JSON."]}}
+    assert response.get_json() == {
+        "errors": {"_": ["The body is not valid JSON (line 1, column 2)."]}
+    }
 
 
 def test_non_json_body_is_415(client, callers):
