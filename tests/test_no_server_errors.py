@@ -34,6 +34,8 @@ from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import submit
 from assessor.db import db
 from assessor.extensions import limiter
+from assessor.rubrics.loader import parse_rubric
+from assessor.rubrics.service import store_rubric
 from assessor.users.models import ApiToken
 from assessor.users.tokens import create_token
 from config import TestConfig
@@ -44,8 +46,8 @@ from tests.factories import (
     TEST_PASSWORD,
     answered_assessment,
     published_assessment,
+    rubric_yaml,
     stored_process,
-    stored_rubric,
     stored_user,
 )
 
@@ -61,6 +63,8 @@ EMAILS = {
     "admin": "admin@example.org",
 }
 ACCOUNT_ROLES = {"owner": ["assessor"], "other_assessor": ["assessor"]}
+# Read once: storing it is what each test repeats.
+SAMPLE_RUBRIC = parse_rubric(rubric_yaml(), "sample.yaml")
 # Examples per route: the JSON endpoints, where most input is read, get the most.
 EXAMPLES = {"json": 50, "form": 12, "read": 6}
 
@@ -253,7 +257,7 @@ def seed(session) -> dict:
         for role, email in EMAILS.items()
     }
     tokens = {role: create_token(session, user, "fuzz")[1] for role, user in users.items()}
-    rubric = stored_rubric(session)
+    rubric = store_rubric(session, SAMPLE_RUBRIC).rubric
     process = stored_process(session)
     owner, reviewer = users["owner"], users["reviewer"]
     draft = start_assessment(session, owner, {"process_id": process.id, "rubric": rubric.label})
@@ -377,8 +381,9 @@ class Callers:
                 if role != "anonymous":
                     # An earlier example may have disabled the account: then it stays anonymous.
                     form = {"email": EMAILS[role], "password": TEST_PASSWORD}
-                    client.post("/sign-in", data={**form, "csrf_token": csrf_token(client, "/")})
-                self.made[key] = (client, {}, csrf_token(client, "/"))
+                    token = csrf_token(client, "/sign-in")
+                    client.post("/sign-in", data={**form, "csrf_token": token})
+                self.made[key] = (client, {}, csrf_token(client, "/sign-in"))
         return self.made[key]
 
 
