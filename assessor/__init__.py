@@ -14,6 +14,7 @@ from assessor.audit_trail.views import blueprint as audit_trail_blueprint
 from assessor.comparisons.views import blueprint as comparisons_blueprint
 from assessor.db import db
 from assessor.extensions import csrf, limiter, login_manager, migrate
+from assessor.json_bodies import StrictJSONProvider, StrictJSONRequest
 from assessor.languages.selection import register_languages
 from assessor.languages.views import blueprint as languages_blueprint
 from assessor.opendata.views import blueprint as opendata_blueprint
@@ -30,7 +31,7 @@ from assessor.site.views import blueprint as site_blueprint
 from assessor.users.admin_views import blueprint as user_admin_blueprint
 from assessor.users.sign_ins import load_user
 from assessor.users.views import blueprint as users_blueprint
-from assessor.validation import refuse_ids_out_of_range, refuse_nul_characters
+from assessor.validation import refuse_forbidden_characters, refuse_ids_out_of_range
 from config import Config, config_from_environment
 
 
@@ -75,16 +76,24 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     register_sessions(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
+    register_languages(app)
     csrf.init_app(app)
+    # Before the rate limiter, which keys sign-ins by the e-mail address sent.
+    register_input_checks(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
-    register_languages(app)
+
+
+def register_input_checks(app: Flask) -> None:
+    """Input no view can use is refused before anything reads it."""
+    app.json = StrictJSONProvider(app)
+    app.request_class = StrictJSONRequest
+    app.before_request(refuse_ids_out_of_range)
+    app.before_request(refuse_forbidden_characters)
 
 
 def register_blueprints(app: Flask) -> None:
-    app.before_request(refuse_ids_out_of_range)
-    app.before_request(refuse_nul_characters)
     app.register_blueprint(site_blueprint)
     app.register_blueprint(health_blueprint)
     app.register_blueprint(languages_blueprint)

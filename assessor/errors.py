@@ -6,7 +6,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
 from assessor.db import db
-from assessor.exceptions import Conflict, InvalidInput, ServiceError
+from assessor.exceptions import Conflict, InvalidInput, NotAuthenticated, ServiceError
 from assessor.languages.messages import N_, translated
 
 # What a person is told; never the exception's own text, which can leak internals.
@@ -48,7 +48,11 @@ def handle_http_exception(error: HTTPException):
     # Only a description the app wrote itself is shown; werkzeug's stock ones say little and
     # the rate limiter's name its internal limits.
     own_description = error.description != type(error).description and error.code != 429
-    return error_response(error.code, error.description if own_description else None)
+    body, status = error_response(error.code, error.description if own_description else None)
+    # The exception's own headers hold for the response made here: a 405's Allow, a 429's
+    # Retry-After, a 401's WWW-Authenticate.
+    headers = [(name, value) for name, value in error.get_headers() if name != "Content-Type"]
+    return body, status, headers
 
 
 def handle_untrusted_host(error: SecurityError) -> Response:
@@ -72,6 +76,9 @@ def handle_service_error(error: ServiceError):
     body = {"errors": {"_": [error.message]}}
     if isinstance(error, Conflict):
         body.update(error.details)
+    if isinstance(error, NotAuthenticated):
+        # A 401 names the scheme that would be accepted (RFC 9110, 15.5.2).
+        return body, error.status, {"WWW-Authenticate": "Bearer"}
     return body, error.status
 
 

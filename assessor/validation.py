@@ -4,6 +4,8 @@ Rubric files, the API and forms all name a problem's place the same way, for exa
 ``pillars[2].questions[0].levels``.
 """
 
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from flask import abort, request
@@ -34,36 +36,60 @@ def refuse_ids_out_of_range() -> None:
         abort(404)
 
 
-NUL = "\x00"
 NUL_REFUSED = N_("Text may not contain the NUL character (\\u0000).")
+SURROGATE_REFUSED = N_(
+    "Text may not contain a lone surrogate (\\ud800 to \\udfff): it is not a character."
+)
+# What no stored text may hold: PostgreSQL refuses NUL in text, and a lone surrogate (which
+# JSON can escape, and Python's JSON reader keeps) has no UTF-8 form for any database.
+FORBIDDEN = {NUL_REFUSED: re.compile("\x00"), SURROGATE_REFUSED: re.compile("[\ud800-\udfff]")}
 
 
-def _nul_paths(value: Any, path: str = "") -> list[str]:
-    """Where in a decoded JSON value a string holds NUL (keys count too)."""
+def shown_text(text: str) -> str:
+    """``text`` with the characters no text may hold written as escapes, so an error can show it."""
+    for pattern in FORBIDDEN.values():
+        text = pattern.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+    return text
+
+
+def _json_texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """(path, text) of every string in a decoded JSON value, names of objects included."""
     if isinstance(value, str):
-        return [path or "_"] if NUL in value else []
-    if isinstance(value, list):
-        return [p for index, item in enumerate(value) for p in _nul_paths(item, f"{path}[{index}]")]
-    if isinstance(value, dict):
-        found = []
-        for key, item in value.items():
-            child = f"{path}.{key}" if path else str(key)
-            found += [child] if NUL in str(key) else _nul_paths(item, child)
-        return found
-    return []
+        yield path or "_", value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _json_texts(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            child = f"{path}.{shown_text(name)}" if path else shown_text(name)
+            yield child, name
+            yield from _json_texts(item, child)
 
 
-def refuse_nul_characters() -> None:
-    """No stored text may hold NUL: PostgreSQL refuses it, so it is refused here, by field."""
-    found = [name for name, value in request.args.items(multi=True) if NUL in name + value]
+def _sent_texts() -> Iterator[tuple[str, str]]:
+    """(field, text) of everything a request sends: query, path, form and JSON body."""
+    for name, value in request.args.items(multi=True):
+        yield shown_text(name), name + value
+    for name, value in (request.view_args or {}).items():
+        yield name, str(value)
     if not request.path.startswith("/api/"):
         # The API reads JSON only (a form there is refused as 415), so its body stays unread.
-        found += [name for name, value in request.form.items(multi=True) if NUL in name + value]
-    found += [name for name, value in (request.view_args or {}).items() if NUL in str(value)]
-    if request.is_json:
-        found += _nul_paths(request.get_json(silent=True))
-    if found:
-        raise InvalidInput({path: [NUL_REFUSED] for path in found})
+        for name, value in request.form.items(multi=True):
+            yield shown_text(name), name + value
+    if request.is_json and request.get_data(cache=True):
+        # Read strictly (json_bodies.py): a body no view could read is refused here, as 400.
+        yield from _json_texts(request.get_json())
+
+
+def refuse_forbidden_characters() -> None:
+    """No stored text may hold NUL or a lone surrogate: refused by field before any view runs."""
+    refused: dict[str, list[str]] = {}
+    for path, text in _sent_texts():
+        for message, pattern in FORBIDDEN.items():
+            if pattern.search(text) and message not in refused.get(path, []):
+                refused.setdefault(path, []).append(message)
+    if refused:
+        raise InvalidInput(refused)
 
 
 class StrictSchema(Schema):

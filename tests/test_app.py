@@ -4,6 +4,7 @@ import json
 import logging
 
 import pytest
+from werkzeug.exceptions import TooManyRequests
 
 from assessor import create_app
 from assessor.logs import JSONFormatter
@@ -66,6 +67,44 @@ def test_unknown_api_path_is_a_json_404(client):
     assert response.status_code == 404
     assert response.get_json() == {"errors": {"_": [response.get_json()["errors"]["_"][0]]}}
     assert response.get_json()["errors"]["_"][0].startswith("There is nothing here")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("delete", "/methodology", "GET, HEAD, OPTIONS"),
+        ("put", "/processes/new", "GET, HEAD, OPTIONS, POST"),
+        ("delete", "/api/v1/processes", "GET, HEAD, OPTIONS, POST"),
+        ("post", "/api/v1/rubrics", "GET, HEAD, OPTIONS"),
+    ],
+)
+def test_a_method_not_allowed_names_the_allowed_ones(client, method, path, allowed):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert ", ".join(sorted(response.headers["Allow"].split(", "))) == allowed
+    assert "That method is not allowed here." in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def refusing_app(tmp_path):
+    """An app with routes refusing as werkzeug's own exceptions do, headers included."""
+    config = TestConfig({"INSTANCE_DIR": str(tmp_path), "DATABASE_URL": "sqlite://"})
+    app = create_app(config)
+
+    @app.get("/busy")
+    @app.get("/api/busy")
+    def busy():
+        raise TooManyRequests(retry_after=30)
+
+    return app
+
+
+@pytest.mark.parametrize("path", ["/busy", "/api/busy"])
+def test_an_http_error_keeps_its_own_headers(refusing_app, path):
+    response = refusing_app.test_client().get(path)
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "30"
+    assert response.mimetype == ("application/json" if path.startswith("/api/") else "text/html")
 
 
 def test_trusted_hosts_answer_only_the_site_names(tmp_path):

@@ -6,22 +6,23 @@ from flask import request, url_for
 from marshmallow import Schema, ValidationError
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import BadRequest, UnsupportedMediaType
+from werkzeug.exceptions import UnsupportedMediaType
 
 from assessor.exceptions import InvalidInput
 from assessor.validation import error_paths
 
 
 def json_body(schema: Schema, *, partial: bool = False) -> dict[str, Any]:
-    """The request's JSON body loaded by ``schema``; an empty body counts as ``{}``."""
+    """The request's JSON body loaded by ``schema``; an empty body counts as ``{}``.
+
+    A body that is not JSON the site reads was refused before the view (json_bodies.py).
+    """
     if not request.get_data(cache=True):
         raw: Any = {}
     elif request.mimetype != "application/json":
         raise UnsupportedMediaType("Send JSON with Content-Type: application/json.")
     else:
-        raw = request.get_json(silent=True)
-        if raw is None:
-            raise BadRequest("The body is not valid JSON.")
+        raw = request.get_json()
     try:
         return schema.load(raw, partial=partial)
     except ValidationError as error:

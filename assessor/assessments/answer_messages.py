@@ -17,7 +17,7 @@ from assessor.assessments.rules import RULE_MESSAGES
 from assessor.assessments.schemas import ANSWER_SCHEMA_MESSAGES
 from assessor.errors import CONCURRENT_CHANGE, EXPIRED_FORM, MESSAGES
 from assessor.languages.messages import translated
-from assessor.validation import NUL_REFUSED
+from assessor.validation import NUL_REFUSED, SURROGATE_REFUSED
 
 
 def answer_messages() -> list[str]:
@@ -31,6 +31,7 @@ def answer_messages() -> list[str]:
         NOT_THE_ASSESSOR,
         *(not_editable(status) for status in STATUSES if status != "draft"),
         NUL_REFUSED,
+        SURROGATE_REFUSED,
         CONCURRENT_CHANGE,
         EXPIRED_FORM,
         *MESSAGES.values(),

@@ -6,7 +6,8 @@ the pillar or question (and repeats the measure otherwise). ``value`` is a score
 decimals) or, for completeness and evidence coverage, a share (0-1, four decimals); ``band``
 is the score's band; for questions, ``level`` is the level chosen (0-4) and ``answer`` says
 what kind of answer it is. ``delta`` is the difference to the baseline scorecard, when one is
-chosen, in the value's own unit. Only what is comparable is exported.
+chosen, in the value's own unit. Only what is comparable is exported. Text cells are written
+as csv_cells.py says, so that no spreadsheet runs them as formulas.
 """
 
 import csv
@@ -18,6 +19,7 @@ from flask import current_app, render_template
 
 from assessor.comparisons.presentation import comparison_charts, scorecard_links
 from assessor.comparisons.schemas import ComparisonSchema
+from assessor.csv_cells import csv_cell
 from assessor.scorecards.render import render_pdf
 from assessor.scoring import api_fraction, api_score
 
@@ -36,30 +38,22 @@ CSV_COLUMNS = (
     "answer",
     "delta",
 )
-# A spreadsheet runs a cell starting with one of these as a formula; text is kept as text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _text(value: str) -> str:
-    """Text a spreadsheet will show rather than evaluate."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
-
-
-def _number(value: float | None, kind: str) -> str:
-    rounded = api_fraction(value) if kind == "share" else api_score(value)
-    return "" if rounded is None else repr(rounded)
+def _number(value: float | None, kind: str) -> float | None:
+    return api_fraction(value) if kind == "share" else api_score(value)
 
 
 def _csv_line(values: list[Any]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    csv.writer(buffer, lineterminator="\r\n").writerow([csv_cell(value) for value in values])
     return buffer.getvalue()
 
 
 def _scorecard_columns(scorecard: dict[str, Any]) -> list[Any]:
     return [
         scorecard["assessment_id"],
-        _text(scorecard["process"]["name"]),
+        scorecard["process"]["name"],
         scorecard["perspective"],
         scorecard["status"],
         scorecard["published_at"][:10],
@@ -74,9 +68,9 @@ def _measure_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]:
             row["measure"],
             row["key"],
             _number(cell["value"], row["kind"]),
-            cell["band"] or "",
-            "",
-            "",
+            cell["band"],
+            None,
+            None,
             _number(cell["delta"], row["kind"]),
         ]
 
@@ -84,9 +78,8 @@ def _measure_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]:
 def _question_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]:
     for question in document["questions"]:
         cell = question["cells"][index]
-        level = "" if cell["level"] is None else cell["level"]
         score = _number(cell["score"], "score")
-        yield ["question", question["key"], score, "", level, cell["status"], ""]
+        yield ["question", question["key"], score, None, cell["level"], cell["status"], None]
 
 
 def comparison_csv(document: dict[str, Any]) -> Iterator[str]:

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from assessor.csv_cells import csv_cell
 from assessor.opendata.schemas import ExportHeaderSchema, JudgementSchema
 
 # Rows per piece handed to the server: large enough to keep writes few, small enough that a
@@ -17,12 +18,10 @@ URL_SEPARATOR = " "
 
 
 def _csv_cell(value: Any) -> Any:
-    """A value as CSV writes it: lists of URLs joined by a space, None as an empty cell."""
-    if value is None:
-        return ""
+    """A value as CSV writes it: lists of URLs joined by a space, then a cell as every CSV's."""
     if isinstance(value, list):
-        return URL_SEPARATOR.join(value)
-    return value
+        value = URL_SEPARATOR.join(value)
+    return csv_cell(value)
 
 
 def csv_pieces(judgements: Iterable[dict[str, Any]]) -> Iterator[str]:

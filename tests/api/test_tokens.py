@@ -70,6 +70,13 @@ def test_anonymous_revocation_is_401(client, callers):
     assert client.delete("/api/v1/tokens/1").status_code == 401
 
 
+def test_a_401_names_the_bearer_scheme(client, callers):
+    for headers in ({}, {"Authorization": "Bearer asr_nope"}):
+        response = client.delete("/api/v1/tokens/1", headers=headers)
+        assert response.status_code == 401
+        assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
 def test_token_requests_are_rate_limited_per_account(callers, client, app):
     limit = int(app.config["SIGN_IN_RATE_LIMIT"].split()[0])
     for _ in range(limit):
@@ -77,6 +84,7 @@ def test_token_requests_are_rate_limited_per_account(callers, client, app):
     response = request_token(client)
     assert response.status_code == 429
     assert response.get_json()["errors"]["_"][0].startswith("Too many requests")
+    assert int(response.headers["Retry-After"]) > 0
 
 
 def test_rate_limit_per_account_holds_across_addresses(callers, client, app):
@@ -98,7 +106,9 @@ def test_rate_limit_per_account_holds_across_addresses(callers, client, app):
 def test_malformed_json_is_400(client, callers):
     response = client.post("/api/v1/tokens", data="{not json", content_type="application/json")
     assert response.status_code == 400
-    assert response.get_json() == {"errors": {"_": ["The body is not valid JSON."]}}
+    assert response.get_json() == {
+        "errors": {"_": ["The body is not valid JSON (line 1, column 2)."]}
+    }
 
 
 def test_non_json_body_is_415(client, callers):

