@@ -12,8 +12,8 @@ from assessor.processes.models import Process
 from config import TestConfig
 from tests.api.assessment_helpers import start
 from tests.assessments.pages import csrf_token, sign_in
+from tests.databases import REDIS_URL, require_redis
 from tests.factories import stored_process, stored_rubric
-from tests.scorecards.test_batches import REDIS_TEST_URL, require_redis
 
 SURROGATE = "\ud800"
 SURROGATE_REFUSED = (
@@ -124,9 +124,9 @@ def test_a_lone_surrogate_on_a_page_is_refused_on_a_page(client, callers):
 def test_a_lone_surrogate_is_refused_before_the_rate_limiter_stores_its_key():
     """The sign-in limits count per account, keyed by the e-mail sent: Redis cannot store a
     surrogate, so the text is refused before the limiter reads it."""
-    require_redis(REDIS_TEST_URL)
+    require_redis(REDIS_URL)
     application = create_app(
-        TestConfig({"DATABASE_URL": "sqlite://", "RATELIMIT_STORAGE_URI": REDIS_TEST_URL})
+        TestConfig({"DATABASE_URL": "sqlite://", "RATELIMIT_STORAGE_URI": REDIS_URL})
     )
     response = application.test_client().post(
         "/api/v1/tokens",
