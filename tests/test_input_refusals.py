@@ -14,6 +14,7 @@ from tests.api.assessment_helpers import start
 from tests.assessments.pages import csrf_token, sign_in
 from tests.databases import REDIS_URL, require_redis
 from tests.factories import stored_process, stored_rubric
+from tests.users.helpers import FROM_THE_SITE
 
 SURROGATE = "\ud800"
 SURROGATE_REFUSED = (
@@ -197,9 +198,8 @@ def test_deep_nesting_is_refused_on_every_kind_of_endpoint(client, callers, draf
 
 
 def test_deep_nesting_sent_to_a_page_is_refused_on_a_page(client):
-    token = csrf_token(client, "/sign-in")
     response = client.post(
-        "/sign-in", data=DEEP, headers={"Content-Type": "application/json", "X-CSRFToken": token}
+        "/sign-in", data=DEEP, headers={"Content-Type": "application/json", **FROM_THE_SITE}
     )
     assert response.status_code == 400
     assert "JSON may be nested at most 32 levels deep." in response.get_data(as_text=True)

@@ -50,6 +50,7 @@ from tests.factories import (
     stored_process,
     stored_user,
 )
+from tests.users.helpers import FROM_THE_SITE
 
 # The routes are read from an app built for the purpose: the document and the url_map need
 # no database, and the suite's app exists only once tests run.
@@ -381,9 +382,9 @@ class Callers:
                 if role != "anonymous":
                     # An earlier example may have disabled the account: then it stays anonymous.
                     form = {"email": EMAILS[role], "password": TEST_PASSWORD}
-                    token = csrf_token(client, "/sign-in")
-                    client.post("/sign-in", data={**form, "csrf_token": token})
-                self.made[key] = (client, {}, csrf_token(client, "/sign-in"))
+                    client.post("/sign-in", data=form, headers=FROM_THE_SITE)
+                # A browser's posts come from the site's pages, with the session's token if any.
+                self.made[key] = (client, FROM_THE_SITE, csrf_token(client, "/sign-in"))
         return self.made[key]
 
 

@@ -95,6 +95,8 @@ def start_signed_in_session(user: User, *, remembered: bool) -> None:
     # Flask-Login keeps user.get_id() in the session and the remember-me cookie; they keep the
     # sign-in's key instead, so that ending the sign-in signs out both, and every copy of them.
     session["_user_id"] = key
+    # The forms of every page now carry a token: made here, the session is stored once.
+    generate_csrf()
 
 
 def end_signed_in_session() -> None:
@@ -123,10 +125,9 @@ def signed_in_user() -> User:
 def sign_in_page_response(values: dict, errors: dict, status: int):
     """The sign-in form, showing again what was typed except the password.
 
-    Its token starts a session before the page is rendered, so that the header's forms, which
-    come first, carry the token too.
+    Showing it starts no session, so that no visit stores one: like every post of a visitor
+    without a session, signing in must come from the site's own pages (login CSRF).
     """
-    generate_csrf()
     return render_template("users/sign_in.html", values=values, errors=errors), status
 
 

@@ -8,7 +8,9 @@ site's own pages (``Sec-Fetch-Site``, else ``Origin``, else ``Referer``).
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import func, select
 
+from assessor.sessions import StoredSession
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
 from tests.users.helpers import add_user
 
@@ -146,7 +148,21 @@ def test_a_cross_site_sign_in_is_refused(app, client):
     assert client.get("/profile").status_code == 302
 
 
-def test_the_sign_in_page_starts_a_session_for_its_token(client):
-    response = client.get("/sign-in")
-    assert any(h.startswith("session=") for h in response.headers.getlist("Set-Cookie"))
-    assert 'name="csrf_token"' in response.get_data(as_text=True)
+def test_showing_the_sign_in_page_stores_no_session(client, session):
+    """A visit stores nothing: bots fetching the sign-in page cannot fill the session store."""
+    for _ in range(3):
+        response = client.get("/sign-in")
+        assert response.headers.getlist("Set-Cookie") == []
+        assert 'name="csrf_token"' not in response.get_data(as_text=True)
+    assert session.scalar(select(func.count()).select_from(StoredSession)) == 0
+
+
+def test_signing_in_from_the_sites_own_page_starts_the_session(app, client):
+    add_user(app, "ana@example.org", ["assessor"])
+    response = client.post(
+        "/sign-in",
+        data={"email": "ana@example.org", "password": "correct horse battery"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    assert response.status_code == 302
+    assert client.get("/profile").status_code == 200

@@ -142,7 +142,7 @@ def test_signing_in_gives_the_browser_a_new_session_id(site):
     """A session id planted before sign-in (session fixation) never becomes signed in."""
     add_user(site, EMAIL, ["assessor"])
     browser = site.test_client()
-    csrf_token(browser)
+    browser.get("/profile")  # sent to sign in, with a message kept in a new session
     planted = copy_of(browser, SESSION)
     sign_in(browser, EMAIL)
     assert copy_of(browser, SESSION) != planted

@@ -5,7 +5,15 @@ import pytest
 from assessor.db import db
 from assessor.users.models import User
 from tests.factories import TEST_PASSWORD
-from tests.users.helpers import CSRF_INPUT, add_user, csrf_token, page_text, post_form, sign_in
+from tests.users.helpers import (
+    CSRF_INPUT,
+    FROM_THE_SITE,
+    add_user,
+    csrf_token,
+    page_text,
+    post_form,
+    sign_in,
+)
 
 WRONG = "The email or password is wrong."
 
@@ -19,14 +27,15 @@ def sign_in_limit(app) -> int:
     return int(app.config["SIGN_IN_RATE_LIMIT"].split()[0])
 
 
-def test_sign_in_page_has_labelled_fields_and_a_csrf_token(client):
+def test_sign_in_page_has_labelled_fields_and_starts_no_session(client):
     response = client.get("/sign-in")
     body = page_text(response)
     assert response.status_code == 200
     assert '<label for="field-email">Email</label>' in body
     assert '<label for="field-password">Password</label>' in body
-    assert csrf_token(client)
     assert "<title>Sign in · assessor</title>" in body
+    assert response.headers.getlist("Set-Cookie") == []
+    assert csrf_token(client) is None
 
 
 def test_right_password_signs_in_and_goes_home(client, member):
@@ -109,16 +118,17 @@ def test_sign_in_without_csrf_token_is_refused(client, member):
 
 
 def test_sign_in_is_rate_limited_per_account_across_addresses(client, app, member):
-    token = csrf_token(client)
     for number in range(sign_in_limit(app)):
         client.post(
             "/sign-in",
-            data={"email": "ana@example.org", "password": "guess", "csrf_token": token},
+            data={"email": "ana@example.org", "password": "guess"},
+            headers=FROM_THE_SITE,
             environ_base={"REMOTE_ADDR": f"10.0.0.{number + 1}"},
         )
     response = client.post(
         "/sign-in",
-        data={"email": "ANA@example.org", "password": TEST_PASSWORD, "csrf_token": token},
+        data={"email": "ANA@example.org", "password": TEST_PASSWORD},
+        headers=FROM_THE_SITE,
         environ_base={"REMOTE_ADDR": "10.0.1.1"},
     )
     assert response.status_code == 429
