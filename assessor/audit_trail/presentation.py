@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.labels import CHANGE_REASON_LABELS, status_label
 from assessor.assessments.models import Assessment
 from assessor.audit import SUBJECT_TYPES, AuditEvent
+from assessor.processes.forms import FIELD_LABELS as PROCESS_FIELD_LABELS
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
 from assessor.stakeholders import stakeholder_label
 from assessor.users.labels import role_labels
@@ -46,14 +47,7 @@ ACTION_LABELS = {
 }
 RECORD_KINDS = {"process": _l("Process"), "assessment": _l("Assessment"), "user": _l("Account")}
 FIELD_LABELS = {
-    "name": _l("Name"),
-    "convening_organization": _l("Convening organization"),
-    "description": _l("Description"),
-    "public_url": _l("Public web address"),
-    "scope": _l("Scope"),
-    "layer": _l("Layer"),
-    "starts_on": _l("Start date"),
-    "ends_on": _l("End date"),
+    **PROCESS_FIELD_LABELS,
     "status": _l("Status"),
     "reason": _l("Reason"),
     "comments": _l("Comments"),

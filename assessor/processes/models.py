@@ -55,11 +55,10 @@ def _described_constraints() -> tuple[CheckConstraint, ...]:
     )
 
 
-class Process(Base):
-    __tablename__ = "processes"
-    __table_args__ = _described_constraints()
+class DescribedRecord:
+    """The columns of a process's description (DESCRIBED_FIELDS), shared by the process and
+    each version of its record."""
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
     convening_organization: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
@@ -68,6 +67,13 @@ class Process(Base):
     layer: Mapped[str] = mapped_column(String(20))
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Process(DescribedRecord, Base):
+    __tablename__ = "processes"
+    __table_args__ = _described_constraints()
+
+    id: Mapped[int] = mapped_column(primary_key=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -87,7 +93,7 @@ class ProcessRepresentative(Base):
     granted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-class ProcessVersion(Base):
+class ProcessVersion(DescribedRecord, Base):
     """The described fields of a process as they stood from ``recorded_at``.
 
     Describing a process and each change of its record add a version; a published assessment
@@ -106,14 +112,6 @@ class ProcessVersion(Base):
     process_id: Mapped[int] = mapped_column(ForeignKey("processes.id", ondelete="CASCADE"))
     # 1 for the first version of a process's record, then 2, 3...
     number: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(String(300))
-    convening_organization: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str] = mapped_column(Text, default="")
-    public_url: Mapped[str | None] = mapped_column(String(2000))
-    scope: Mapped[str] = mapped_column(String(20))
-    layer: Mapped[str] = mapped_column(String(20))
-    starts_on: Mapped[date | None] = mapped_column(Date)
-    ends_on: Mapped[date | None] = mapped_column(Date)
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
