@@ -1,7 +1,9 @@
 """``flask demo seed``: demo data that shows every capability, added once, through the services."""
 
+import re
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -213,9 +215,12 @@ def test_every_demo_answer_reply_and_withdrawal_is_marked_as_illustrative(sessio
 
 def test_the_demo_scorecards_render_as_pages_and_pdfs(session, client, seeded, tmp_path):
     shown = select(Assessment).where(Assessment.status.in_(("published", "withdrawn")))
-    for assessment in session.scalars(shown):
-        page = client.get(f"/assessments/{assessment.id}/scorecard")
-        assert page.status_code == 200
+    assessments = list(session.scalars(shown.order_by(Assessment.id)))
+    for assessment in assessments:
+        assert client.get(f"/assessments/{assessment.id}/scorecard").status_code == 200
+    # A PDF of each process's latest scorecard (the World Café's is the withdrawn one).
+    latest = {assessment.process_id: assessment for assessment in assessments}.values()
+    for assessment in latest:
         pdf = client.get(f"/assessments/{assessment.id}/scorecard.pdf")
         assert pdf.status_code == 200
         words = " ".join(pdf_text(pdf.data, tmp_path).split())
@@ -233,6 +238,12 @@ def test_the_printed_comparison_of_the_demo_scorecards_renders(session, client, 
     shown = page.get_data(as_text=True)
     for name in (WTPF, WORKSHOP):
         assert name.split(":")[0] in shown
+
+
+def test_the_readme_links_the_comparison_a_fresh_demo_prints(seeded):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    printed = re.search(r"compare the demo scorecards at (\S+)", seeded)[1]
+    assert set(re.findall(r"/compare\?ids=[\d,]+", readme)) == {printed}
 
 
 def test_seed_leaves_real_events_in_the_audit_trail(session, seeded):
