@@ -25,14 +25,14 @@ DEMO_ACCOUNTS = (
         "roles": ["assessor"],
         "display_name": "Demo Assessor",
         "stakeholder_group": "civil_society",
-        "shows": "assessor: a draft in progress, published and revised assessments",
+        "shows": "assessor: a draft of the IGF Town Hall in progress, a revised scorecard",
     },
     {
         "email": REVIEWER,
         "roles": ["reviewer"],
         "display_name": "Demo Reviewer",
         "stakeholder_group": "academia",
-        "shows": "reviewer: an assessment waiting for review",
+        "shows": "reviewer: an assessment of the IGF Town Hall waiting for review",
     },
     {
         "email": GOVERNMENT_ASSESSOR,
