@@ -8,7 +8,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from assessor.db import db
-from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, compared_ids, seed_demo
 from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
@@ -100,19 +100,37 @@ def create_user_command(email, password, roles, display_name, stakeholder_group)
     click.echo(f"created {user.email} ({', '.join(sorted(user.roles))})")
 
 
+# What ``flask demo seed`` counts, in the order it says them, singular and plural.
+DEMO_COUNTED = (
+    ("accounts", "account", "accounts"),
+    ("processes", "process", "processes"),
+    ("published", "published scorecard", "published scorecards"),
+    ("revisions", "revision", "revisions"),
+    ("withdrawals", "withdrawal", "withdrawals"),
+    ("replies", "reply", "replies"),
+    ("submitted", "assessment waiting for review", "assessments waiting for review"),
+    ("drafts", "draft", "drafts"),
+)
+
+
+def _demo_summary(added: dict[str, int]) -> str:
+    if not any(added.values()):
+        return "demo data: nothing added, all of it is there already"
+    counts = [f"{added[key]} {one if added[key] == 1 else many}" for key, one, many in DEMO_COUNTED]
+    return f"demo data added: {', '.join(counts[:-1])} and {counts[-1]}"
+
+
 @demo_group.command("seed")
 def seed_demo_command() -> None:
-    """Add demo accounts and processes; existing data is kept."""
+    """Add what is missing of the demo data; existing data is kept."""
     added = seed_demo(db.session)
     db.session.commit()
-    click.echo(
-        f"demo data: {added['users']} accounts, {added['processes']} processes and "
-        f"{added['scorecards']} published scorecard added"
-    )
+    click.echo(_demo_summary(added))
     for account in DEMO_ACCOUNTS:
-        click.echo(
-            f"  sign in as {account['email']} / {DEMO_PASSWORD} ({', '.join(account['roles'])})"
-        )
+        click.echo(f"  sign in as {account['email']} / {DEMO_PASSWORD} ({account['shows']})")
+    compared = compared_ids(db.session)
+    if len(compared) >= 2:
+        click.echo(f"  compare the demo scorecards at /compare?ids={','.join(map(str, compared))}")
 
 
 def _progress(done: int, total: int) -> None:

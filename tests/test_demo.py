@@ -1,26 +1,98 @@
-"""``flask demo seed``: demo accounts and processes, idempotent."""
+"""``flask demo seed``: demo data that shows every capability, added once, through the services."""
 
+import re
 from collections import Counter
+from datetime import date
+from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
-from assessor.assessments.models import Assessment
+from assessor.assessments.answers import save_answer
+from assessor.assessments.models import Answer, Assessment, EvidenceItem, ProcessReply
+from assessor.assessments.service import start_assessment
+from assessor.assessments.workflow import publish, submit
 from assessor.audit import AuditEvent
-from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED
-from assessor.processes.models import Process, ProcessVersion
+from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED, compared_ids
+from assessor.demo.processes import DEMO_PROCESSES, TOWN_HALL, WORKSHOP, WTPF
+from assessor.demo.seeding import demo_process
+from assessor.demo.stories import REVISION_REASONS
+from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
+from assessor.processes.perspectives import perspective_sections
+from assessor.processes.service import create_process, update_process
 from assessor.users.models import User
-from assessor.users.service import find_user_by_email, password_matches
+from assessor.users.service import (
+    create_user,
+    find_user_by_email,
+    password_matches,
+    record_user_created,
+)
 from tests.factories import shipped_rubric
+from tests.tools import pdf_text
+from tests.users.helpers import sign_in
+
+SEEDED_NOTHING = "demo data: nothing added, all of it is there already"
+# Every row the demo adds, by model.
+COUNTED = (
+    User,
+    Process,
+    ProcessVersion,
+    ProcessRepresentative,
+    Assessment,
+    Answer,
+    EvidenceItem,
+    ProcessReply,
+    AuditEvent,
+)
 
 
-def test_seed_adds_three_accounts_one_per_role(runner, session):
+@pytest.fixture
+def rubric(session):
+    rubric = shipped_rubric(session)
+    session.commit()
+    return rubric
+
+
+@pytest.fixture
+def seeded(runner, rubric):
     result = runner.invoke(args=["demo", "seed"])
     assert result.exit_code == 0, result.output
-    roles = {user.email: user.roles for user in session.scalars(select(User))}
-    assert roles == {
-        "admin@example.org": {"admin"},
-        "assessor@example.org": {"assessor"},
-        "reviewer@example.org": {"reviewer"},
+    return result.output
+
+
+def counts(session) -> list[int]:
+    return [session.scalar(select(func.count()).select_from(model)) for model in COUNTED]
+
+
+def statuses(session) -> Counter:
+    return Counter(session.scalars(select(Assessment.status)))
+
+
+def by(session, process_name: str, email: str) -> list[Assessment]:
+    """The assessments of a demo process by a demo account, oldest first."""
+    statement = (
+        select(Assessment)
+        .join(Assessment.assessor)
+        .where(Assessment.process_id == demo_process(session, process_name).id, User.email == email)
+        .order_by(Assessment.id)
+    )
+    return list(session.scalars(statement))
+
+
+def test_seed_adds_an_account_per_role_assessors_of_three_more_groups_and_a_representative(
+    runner, session
+):
+    result = runner.invoke(args=["demo", "seed"])
+    assert result.exit_code == 0, result.output
+    accounts = {u.email: (u.roles, u.stakeholder_group) for u in session.scalars(select(User))}
+    assert accounts == {
+        "admin@example.org": ({"admin"}, None),
+        "assessor@example.org": ({"assessor"}, "civil_society"),
+        "reviewer@example.org": ({"reviewer"}, "academia"),
+        "government@example.org": ({"assessor"}, "government"),
+        "technical@example.org": ({"assessor"}, "technical_community"),
+        "private-sector@example.org": ({"assessor"}, "private_sector"),
+        "representative@example.org": (set(), "intergovernmental"),
     }
     assert password_matches(find_user_by_email(session, "assessor@example.org"), DEMO_PASSWORD)
 
@@ -35,69 +107,248 @@ def test_seed_adds_processes_drawn_from_the_sources(runner, session):
     assert any("Workshop #41" in name for name in names)
 
 
-def test_seed_prints_the_demo_sign_in(runner):
+def test_seed_says_what_it_added_and_how_to_sign_in(seeded):
+    assert (
+        "demo data added: 7 accounts, 5 processes, 8 published scorecards, 1 revision, "
+        "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in seeded
+    )
+    for email in ("admin", "assessor", "reviewer"):
+        assert f"sign in as {email}@example.org / {DEMO_PASSWORD} ({email}" in seeded
+
+
+def test_seed_without_a_rubric_adds_accounts_and_processes_only(runner, session):
     result = runner.invoke(args=["demo", "seed"])
-    assert f"assessor@example.org / {DEMO_PASSWORD}" in result.output
+    assert (
+        "demo data added: 7 accounts, 5 processes, 0 published scorecards, 0 revisions, "
+        "0 withdrawals, 0 replies, 0 assessments waiting for review and 0 drafts" in result.output
+    )
+    assert statuses(session) == Counter()
 
 
-def test_seeding_again_keeps_existing_data_and_adds_nothing(runner, session):
-    runner.invoke(args=["demo", "seed"])
+def test_seeding_again_adds_nothing_and_keeps_what_users_changed(runner, session, seeded):
     process = session.scalars(select(Process)).first()
     process.description = "Edited by a user."
     session.commit()
+    before = counts(session)
     result = runner.invoke(args=["demo", "seed"])
-    assert "0 accounts, 0 processes and 0 published scorecard added" in result.output
-    assert session.scalar(select(func.count()).select_from(Process)) == 5
+    assert SEEDED_NOTHING in result.output
+    assert counts(session) == before
     session.expire_all()
     assert session.get(Process, process.id).description == "Edited by a user."
 
 
-def test_seed_publishes_a_demo_scorecard_when_a_rubric_is_loaded(runner, session):
-    shipped_rubric(session)
-    session.commit()
-    result = runner.invoke(args=["demo", "seed"])
-    assert "1 published scorecard added" in result.output
-    assessment = session.scalars(select(Assessment)).one()
-    assert assessment.status == "published"
-    assert len(assessment.answers) == sum(len(p.questions) for p in assessment.rubric.pillars)
+def test_seed_publishes_scorecards_of_four_processes_and_leaves_work_for_each_role(session, seeded):
+    assert statuses(session) == Counter(published=8, withdrawn=1, submitted=1, draft=1)
+    published = select(Assessment.process_id).where(Assessment.status == "published")
+    assert len(set(session.scalars(published))) == 4
+    (waiting,) = session.scalars(select(Assessment).where(Assessment.status == "submitted"))
+    assert waiting.process.name == TOWN_HALL
+    assert waiting.assessor.email != "reviewer@example.org"
 
 
-def test_seed_without_a_rubric_adds_no_scorecard(runner, session):
-    result = runner.invoke(args=["demo", "seed"])
-    assert "0 published scorecard added" in result.output
+def test_the_workshop_is_seen_from_four_perspectives(session, client, seeded):
+    workshop = demo_process(session, WORKSHOP)
+    (section,) = perspective_sections(session, workshop.id, "en")
+    assert section["all"]["assessments"] == 4
+    assert {row["perspective"] for row in section["perspectives"]} == {
+        "civil_society",
+        "government",
+        "technical_community",
+        "private_sector",
+    }
+    assert any(spread for spread in section["spread"])
+    page = client.get(f"/processes/{workshop.id}").get_data(as_text=True)
+    assert "By stakeholder perspective" in page and "Spread" in page
+    revision = by(session, WORKSHOP, "assessor@example.org")[-1]
+    scorecard = client.get(f"/assessments/{revision.id}/scorecard").get_data(as_text=True)
+    assert "All published assessments of this process" in scorecard
+    assert "Where assessors disagree (levels two or more apart)" in scorecard
 
 
-def test_the_demo_scorecard_says_its_process_was_described_anew_since(runner, session, client):
-    shipped_rubric(session)
-    session.commit()
-    runner.invoke(args=["demo", "seed"])
-    assessment = session.scalars(select(Assessment)).one()
-    assert assessment.process.name == DEMO_REDESCRIBED["name"]
-    page = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
+def test_a_published_assessment_is_revised_with_reasons_and_published_again(
+    session, client, seeded
+):
+    first, revision = by(session, WORKSHOP, "assessor@example.org")
+    assert revision.revises_id == first.id and revision.status == "published"
+    reasons = {a.question_key: a.change_reason for a in revision.answers if a.change_reason}
+    assert reasons == REVISION_REASONS
+    history = client.get(f"/processes/{first.process_id}/history").get_data(as_text=True)
+    assert f"Assessment {revision.id}</a>, revision 1" in history
+    assert "New evidence" in history
+
+
+def test_a_representative_granted_by_an_admin_replied_to_a_scorecard(session, client, seeded):
+    (assessment,) = by(session, WTPF, "assessor@example.org")
+    (reply,) = assessment.replies
+    assert reply.author.email == "representative@example.org"
+    assert reply.body.startswith("Demo reply.")
+    grant = session.get(ProcessRepresentative, (assessment.process_id, reply.author.id))
+    assert grant.granted_by_id == find_user_by_email(session, "admin@example.org").id
+    scorecard = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
+    assert "Reply from the process" in scorecard and "Demo reply." in scorecard
+
+
+def test_a_scorecard_was_withdrawn_with_its_public_reason(session, client, seeded):
+    (withdrawn,) = session.scalars(select(Assessment).where(Assessment.status == "withdrawn"))
+    assert withdrawn.withdrawal_reason.startswith("Demo withdrawal.")
+    page = client.get(f"/processes/{withdrawn.process_id}").get_data(as_text=True)
+    assert "Withdrawn" in page and "published against the wrong process" in page
+
+
+def test_the_demo_assessor_has_a_draft_with_an_unfinished_evidence_row(session, client, seeded):
+    (draft,) = by(session, TOWN_HALL, "assessor@example.org")
+    assert draft.status == "draft"
+    questions = sum(len(pillar.questions) for pillar in draft.rubric.pillars)
+    assert 0 < len(draft.answers) < questions
+    unfinished = [row for a in draft.answers for row in a.unfinished_evidence]
+    assert len(unfinished) == 1 and unfinished[0]["url"] and not unfinished[0]["title"]
+    sign_in(client, "assessor@example.org", DEMO_PASSWORD)
+    page = client.get(f"/assessments/{draft.id}/pillars/openness").get_data(as_text=True)
+    assert "a title is required" in page
+
+
+def test_every_demo_answer_reply_and_withdrawal_is_marked_as_illustrative(session, seeded):
+    assert all(r.startswith("Demo answer.") for r in session.scalars(select(Answer.rationale)))
+    assert all(n.startswith("Demo evidence.") for n in session.scalars(select(EvidenceItem.note)))
+    assert all(b.startswith("Demo reply.") for b in session.scalars(select(ProcessReply.body)))
+
+
+def test_the_demo_scorecards_render_as_pages_and_pdfs(session, client, seeded, tmp_path):
+    shown = select(Assessment).where(Assessment.status.in_(("published", "withdrawn")))
+    assessments = list(session.scalars(shown.order_by(Assessment.id)))
+    for assessment in assessments:
+        assert client.get(f"/assessments/{assessment.id}/scorecard").status_code == 200
+    # A PDF of each process's latest scorecard (the World Café's is the withdrawn one).
+    latest = {assessment.process_id: assessment for assessment in assessments}.values()
+    for assessment in latest:
+        pdf = client.get(f"/assessments/{assessment.id}/scorecard.pdf")
+        assert pdf.status_code == 200
+        words = " ".join(pdf_text(pdf.data, tmp_path).split())
+        # The name the process had when published (WeasyPrint may break a long one).
+        assert assessment.process_version.name.split(":")[0] in words
+
+
+def test_the_printed_comparison_of_the_demo_scorecards_renders(session, client, seeded):
+    ids = compared_ids(session)
+    assert len(ids) == 4
+    address = f"/compare?ids={','.join(map(str, ids))}"
+    assert f"compare the demo scorecards at {address}" in seeded
+    page = client.get(address)
+    assert page.status_code == 200
+    shown = page.get_data(as_text=True)
+    for name in (WTPF, WORKSHOP):
+        assert name.split(":")[0] in shown
+
+
+def test_the_readme_links_the_comparison_a_fresh_demo_prints(seeded):
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    printed = re.search(r"compare the demo scorecards at (\S+)", seeded)[1]
+    assert set(re.findall(r"/compare\?ids=[\d,]+", readme)) == {printed}
+
+
+def test_seed_leaves_real_events_in_the_audit_trail(session, seeded):
+    actions = Counter(session.scalars(select(AuditEvent.action)))
+    assert actions["user.created"] == 7
+    assert actions["process.created"] == 5
+    assert actions["process.updated"] == 1
+    assert actions["process.representative_granted"] == 1
+    assert actions["assessment.started"] == 10
+    assert actions["assessment.submitted"] == 10
+    assert actions["assessment.published"] == 9
+    assert actions["assessment.revision_started"] == 1
+    assert actions["assessment.withdrawn"] == 1
+    assert actions["assessment.replied"] == 1
+    assessor = find_user_by_email(session, "assessor@example.org")
+    # The demo assessor described the demo processes, so may edit them.
+    assert {p.created_by_id for p in session.scalars(select(Process))} == {assessor.id}
+
+
+def test_the_first_workshop_scorecard_says_its_process_was_described_anew_since(
+    session, client, seeded
+):
+    first = by(session, WORKSHOP, "assessor@example.org")[0]
+    assert first.process.name == DEMO_REDESCRIBED["name"]
+    page = client.get(f"/assessments/{first.id}/scorecard").get_data(as_text=True)
     assert DEMO_ASSESSED_PROCESS in page
     assert "The process record has changed since this scorecard was published" in page
     assert "name and public web address" in page
 
 
-def test_seeding_again_after_the_process_was_described_anew_adds_nothing(runner, session):
-    shipped_rubric(session)
-    session.commit()
-    runner.invoke(args=["demo", "seed"])
-    counted = (Process, ProcessVersion, Assessment)
-    before = [session.scalar(select(func.count()).select_from(model)) for model in counted]
-    result = runner.invoke(args=["demo", "seed"])
-    assert "0 accounts, 0 processes and 0 published scorecard added" in result.output
-    assert [session.scalar(select(func.count()).select_from(model)) for model in counted] == before
-
-
-def test_seed_leaves_real_events_in_the_audit_trail(runner, session):
-    shipped_rubric(session)
-    session.commit()
-    runner.invoke(args=["demo", "seed"])
-    actions = Counter(session.scalars(select(AuditEvent.action)))
-    assert actions["user.created"] == 3
-    assert actions["process.created"] == 5
-    assert actions["assessment.published"] == 1
+def seed_as_before(session, rubric) -> None:
+    """What ``flask demo seed`` added before the demo showed every capability: three accounts,
+    the five processes, one published scorecard of the workshop answered with levels in a
+    cycle, then the workshop described anew."""
+    for email, role, group in (
+        ("admin@example.org", "admin", None),
+        ("assessor@example.org", "assessor", "civil_society"),
+        ("reviewer@example.org", "reviewer", "academia"),
+    ):
+        user = create_user(
+            session, email=email, password=DEMO_PASSWORD, roles=[role], stakeholder_group=group
+        )
+        record_user_created(session, None, user)
     assessor = find_user_by_email(session, "assessor@example.org")
-    # The demo assessor described the demo processes, so may edit them.
-    assert {p.created_by_id for p in session.scalars(select(Process))} == {assessor.id}
+    for process in DEMO_PROCESSES:
+        create_process(session, assessor, dict(process), confirm_duplicate=True)
+    workshop = demo_process(session, WORKSHOP)
+    assessment = start_assessment(
+        session, assessor, {"process_id": workshop.id, "rubric": rubric.label}
+    )
+    questions = [q for pillar in rubric.pillars for q in pillar.questions]
+    for index, question in enumerate(questions):
+        save_answer(
+            session,
+            assessor,
+            assessment,
+            question.key,
+            {
+                "level": (3, 2, 4, 1, 2, 3, 0, 2)[index % 8],
+                "not_applicable": False,
+                "insufficient_information": False,
+                "rationale": "Demo answer. The public record of the workshop matches.",
+                "change_reason": None,
+                "version": None,
+                "evidence": [
+                    {
+                        "url": "https://www.intgovforum.org/",
+                        "title": "Internet Governance Forum website",
+                        "accessed_on": date(2026, 11, 1),
+                        "note": "Demo evidence.",
+                    }
+                ],
+            },
+        )
+    submit(session, assessor, assessment)
+    publish(session, find_user_by_email(session, "reviewer@example.org"), assessment)
+    update_process(session, assessor, workshop, DEMO_REDESCRIBED)
+    session.commit()
+
+
+def test_a_database_seeded_by_the_earlier_demo_gets_the_rest_without_duplicates(
+    runner, session, rubric
+):
+    seed_as_before(session, rubric)
+    result = runner.invoke(args=["demo", "seed"])
+    assert (
+        "demo data added: 4 accounts, 0 processes, 7 published scorecards, 1 revision, "
+        "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in result.output
+    )
+    assert session.scalar(select(func.count()).select_from(User)) == 7
+    assert session.scalar(select(func.count()).select_from(Process)) == 5
+    assert statuses(session) == Counter(published=8, withdrawn=1, submitted=1, draft=1)
+    # The earlier scorecard is revised: every answer that differs says why.
+    first, revision = by(session, WORKSHOP, "assessor@example.org")
+    assert revision.revises_id == first.id
+    changed = [
+        a
+        for a in revision.answers
+        if a.rationale != "Demo answer. The public record of the workshop matches."
+    ]
+    assert changed and all(answer.change_reason for answer in changed)
+    assert SEEDED_NOTHING in runner.invoke(args=["demo", "seed"]).output
+
+
+def test_comparison_ids_follow_a_scorecard_to_its_latest_published_revision(session, seeded):
+    first, revision = by(session, WORKSHOP, "assessor@example.org")
+    ids = compared_ids(session)
+    assert revision.id in ids and first.id not in ids

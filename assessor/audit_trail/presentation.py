@@ -60,6 +60,7 @@ FIELD_LABELS = {
     "rationale_language": _l("Language of the rationale"),
     "change_reason": _l("Reason of change"),
     "evidence": _l("Evidence"),
+    "unfinished_evidence": _l("Unfinished evidence"),
     "user_id": _l("Account"),
     "email": _l("Email"),
     "display_name": _l("Name"),
@@ -164,7 +165,7 @@ def value_text(field: str, value: Any, names: Names) -> str:
     """A stored value in words, as the pages elsewhere name it."""
     if field == "roles":
         return ", ".join(role_labels(value)) or _("none")
-    if field == "evidence":
+    if field in ("evidence", "unfinished_evidence"):
         return ngettext("%(num)d item", "%(num)d items", len(value))
     if field == "user_id":
         return names.users.get(value, _("account %(id)s", id=value))

@@ -36,3 +36,10 @@ def test_long_text_is_cut_where_the_record_shows_it_whole(app):
     with app.test_request_context():
         (change,) = changes(None, {"description": "word " * 100}, NAMES)
     assert len(change.after) == 200 and change.after.endswith("…")
+
+
+def test_unfinished_evidence_rows_are_counted_in_words(app):
+    row = {"position": 0, "url": "https://example.org/", "title": "", "note": ""}
+    with app.test_request_context():
+        found = changes(None, {"unfinished_evidence": [row]}, NAMES)
+    assert found == [Change("Unfinished evidence", None, "1 item")]

@@ -1,0 +1,1 @@
+"""The demo answers, one module per demo process."""

@@ -1,0 +1,87 @@
+"""Who assesses which demo process, how far each assessment goes, and what follows: the
+consolidation of one process from four perspectives, a revision, a reply, a withdrawal, work
+waiting for review and a draft in progress."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assessor.demo.accounts import (
+    ASSESSOR,
+    GOVERNMENT_ASSESSOR,
+    PRIVATE_SECTOR_ASSESSOR,
+    TECHNICAL_ASSESSOR,
+)
+from assessor.demo.answers import crowdsourcing, town_hall, workshop, world_cafe, wtpf
+from assessor.demo.evidence import DemoAnswer
+from assessor.demo.processes import CROWDSOURCING, TOWN_HALL, WORKSHOP, WORLD_CAFE, WTPF
+
+# The rubric the demo answers are written for; an assessment is seeded only on a loaded
+# version of it that asks exactly these questions.
+DEMO_RUBRIC_SLUG = "wsis10-multistakeholder"
+
+
+@dataclass(frozen=True)
+class DemoAssessment:
+    """An assessment of a demo process by a demo assessor, taken to ``stage``."""
+
+    process: str
+    assessor: str
+    answers: Mapping[str, DemoAnswer]
+    stage: str  # draft, submitted or published
+
+
+def workshop_answers(perspective: str) -> dict[str, DemoAnswer]:
+    """The workshop as assessed from ``perspective``."""
+    return {**workshop.ANSWERS, **workshop.PERSPECTIVE_ANSWERS[perspective]}
+
+
+# Published before its process is described anew; revised afterwards (REVISED_ANSWERS).
+WORKSHOP_FIRST_VERSION = DemoAssessment(
+    WORKSHOP,
+    ASSESSOR,
+    {**workshop_answers("civil_society"), **workshop.FIRST_VERSION},
+    "published",
+)
+REVISED_ANSWERS = workshop_answers("civil_society")
+REVISION_REASONS = workshop.REVISION_REASONS
+# The reason given for an answer changed in the revision that REVISION_REASONS does not name.
+DEFAULT_REVISION_REASON = "correction"
+
+PUBLISHED = (
+    DemoAssessment(WORKSHOP, GOVERNMENT_ASSESSOR, workshop_answers("government"), "published"),
+    DemoAssessment(
+        WORKSHOP, TECHNICAL_ASSESSOR, workshop_answers("technical_community"), "published"
+    ),
+    DemoAssessment(
+        WORKSHOP, PRIVATE_SECTOR_ASSESSOR, workshop_answers("private_sector"), "published"
+    ),
+    DemoAssessment(WTPF, ASSESSOR, wtpf.ANSWERS, "published"),
+    DemoAssessment(WORLD_CAFE, TECHNICAL_ASSESSOR, world_cafe.ANSWERS, "published"),
+    DemoAssessment(CROWDSOURCING, GOVERNMENT_ASSESSOR, crowdsourcing.ANSWERS, "published"),
+)
+# The scorecards the printed comparison shows: one per process assessed and published.
+COMPARED = (
+    (WTPF, ASSESSOR),
+    (WORLD_CAFE, TECHNICAL_ASSESSOR),
+    (CROWDSOURCING, GOVERNMENT_ASSESSOR),
+    (WORKSHOP, ASSESSOR),
+)
+
+# The process's right of reply, used on the WTPF-13 scorecard.
+REPLIED = (WTPF, ASSESSOR)
+REPLY = (
+    "Demo reply. The forum was not for ITU members alone: some 900 delegates from diverse "
+    "stakeholder groups took part, including non-ITU Members, and its six Opinions were adopted "
+    "by consensus (information document of the Secretary-General, section 1.2)."
+)
+
+# Published against the wrong process, then withdrawn by an admin, with a public reason.
+WITHDRAWN = DemoAssessment(WORLD_CAFE, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, "published")
+WITHDRAWAL_REASON = (
+    "Demo withdrawal. These answers describe the IGF Town Hall of 25 October 2013 (section 4 of "
+    "the information document), not the World Café: they were published against the wrong "
+    "process."
+)
+
+SUBMITTED = DemoAssessment(TOWN_HALL, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, "submitted")
+DRAFT = DemoAssessment(TOWN_HALL, ASSESSOR, town_hall.DRAFT_ANSWERS, "draft")
