@@ -17,6 +17,7 @@ from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.processes.service import get_process
+from assessor.processes.versions import shown_record
 from assessor.rubrics.service import list_rubric_versions
 from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
 from assessor.validation import error_paths
@@ -106,6 +107,7 @@ def render_overview(
     return render_template(
         "assessments/show.html",
         assessment=assessment,
+        process=shown_record(assessment.process, assessment.process_version),
         progress=progress,
         completeness=overall_completeness(progress),
         perspective_label=stakeholder_label(assessment.perspective),

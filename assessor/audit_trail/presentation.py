@@ -52,6 +52,7 @@ FIELD_LABELS = {
     "reason": _l("Reason"),
     "comments": _l("Comments"),
     "revises_id": _l("Revises assessment"),
+    "process_version": _l("Version of the process record"),
     "question_key": _l("Question"),
     "level": _l("Level"),
     "not_applicable": _l("Not applicable"),

@@ -5,6 +5,7 @@ The same rules as the API apply, after FormSchema turns a browser's empty fields
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -15,12 +16,13 @@ from sqlalchemy.orm import Session
 from assessor.assessments.forms import FormSchema
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import N_
-from assessor.processes.models import LAYERS, SCOPES, Process
+from assessor.processes.models import LAYERS, SCOPES, Process, ProcessVersion
 from assessor.processes.schemas import (
     MAX_DESCRIPTION_LENGTH,
     MAX_NAME_LENGTH,
     MAX_SEARCH_LENGTH,
     ProcessInSchema,
+    ProcessRecordSchema,
     ProcessSearchArgsSchema,
     StrippedString,
     at_most,
@@ -146,3 +148,51 @@ def convening_organizations(session: Session) -> list[str]:
         .order_by(func.lower(Process.convening_organization), Process.convening_organization)
     )
     return list(session.scalars(statement))
+
+
+@dataclass
+class Meanwhile:
+    """An edit of a process's record merged with the changes made since the editor opened it.
+
+    ``values`` is the form to show again: what the editor typed, and, in the fields they left
+    as they found them, the record as it is now. ``taken`` names those fields that someone
+    else changed meanwhile; ``clashing`` the fields both changed, each with the record's value.
+    """
+
+    values: dict[str, str]
+    taken: dict[str, str] = field(default_factory=dict)
+    clashing: dict[str, str] = field(default_factory=dict)
+
+
+def _form_values(record: Process | ProcessVersion | Mapping[str, Any]) -> dict[str, str]:
+    """The described fields as the form holds them: text, empty for nothing."""
+    if not isinstance(record, Mapping):
+        record = ProcessRecordSchema().dump(record)
+    return {name: (record.get(name) or "").strip() for name in FIELD_LABELS}
+
+
+def merged_with_meanwhile(
+    typed: Mapping[str, str], opened: ProcessVersion | None, now: Process
+) -> Meanwhile:
+    """Merge what the editor typed, starting from the version ``opened``, with the record as
+    it is ``now``, field by field, so that saving again overwrites no one's change unseen: a
+    field only the editor changed keeps their value silently.
+
+    Without the opened version (an unknown number), every field that differs clashes.
+    """
+    mine = _form_values(typed)
+    current = _form_values(now)
+    start = _form_values(opened) if opened is not None else None
+    merged = dict(mine)
+    meanwhile = Meanwhile(values=merged)
+    for name in FIELD_LABELS:
+        if mine[name] == current[name]:
+            continue
+        if start is None:
+            meanwhile.clashing[name] = current[name]
+        elif mine[name] == start[name]:
+            merged[name] = current[name]
+            meanwhile.taken[name] = current[name]
+        elif current[name] != start[name]:
+            meanwhile.clashing[name] = current[name]
+    return meanwhile

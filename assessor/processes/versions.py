@@ -44,6 +44,15 @@ def current_version(session: Session, process: Process) -> ProcessVersion:
     return newest
 
 
+def version_numbered(session: Session, process_id: int, number: int) -> ProcessVersion | None:
+    """The version ``number`` of the process's record, if there is one."""
+    return session.scalars(
+        select(ProcessVersion).where(
+            ProcessVersion.process_id == process_id, ProcessVersion.number == number
+        )
+    ).first()
+
+
 def described(record: Process | ProcessVersion) -> dict[str, Any]:
     """The described fields of a process or of a version of its record."""
     return {field: getattr(record, field) for field in DESCRIBED_FIELDS}

@@ -24,10 +24,12 @@ from assessor.processes.access import (
 from assessor.processes.forms import (
     FIELD_LABELS,
     QUERY_LABELS,
+    Meanwhile,
     convening_organizations,
     list_link_args,
     load_list_args,
     load_process_form,
+    merged_with_meanwhile,
 )
 from assessor.processes.history import process_history, score_change_text
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
@@ -41,7 +43,7 @@ from assessor.processes.service import (
     search_processes,
     update_process,
 )
-from assessor.processes.versions import record_history
+from assessor.processes.versions import record_history, version_numbered
 from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
@@ -148,27 +150,16 @@ def history(process_id: int):
     )
 
 
-def changed_meanwhile(process: Process, values: dict[str, Any]) -> dict[str, str]:
-    """The fields whose value in the record now differs from what the editor typed, with
-    the record's value."""
-    current = ProcessRecordSchema().dump(process)
-    return {
-        field: current[field] or ""
-        for field in FIELD_LABELS
-        if (current.get(field) or "") != (values.get(field) or "").strip()
-    }
-
-
 def form_page(
     process: Process | None,
     values: dict[str, Any],
     errors: dict[str, list[str]],
     duplicates: list[Process] | None = None,
-    meanwhile: dict[str, str] | None = None,
+    meanwhile: Meanwhile | None = None,
 ):
     """The process form, with the values as given and each problem beside its field; with
     ``duplicates``, the processes already described that it may repeat; with ``meanwhile``,
-    the fields someone else changed since the editor opened the form."""
+    the edit merged with the changes someone else made since the editor opened the form."""
     page = render_template(
         "processes/form.html",
         process=process,
@@ -203,6 +194,14 @@ def new():
     return redirect(url_for(".show", process_id=process.id, saved=1))
 
 
+def version_posted(text: str) -> int | None:
+    """The record's version a posted edit is based on; None for a form without one."""
+    # ASCII only: str.isdigit also accepts digits int() refuses, such as "²".
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
+
+
 @blueprint.route("/<int:process_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(process_id: int):
@@ -211,7 +210,7 @@ def edit(process_id: int):
     if request.method == "GET":
         return form_page(process, ProcessRecordSchema().dump(process), {})
     values = request.form.to_dict()
-    based_on = values.pop("version", "")
+    based_on = version_posted(values.pop("version", ""))
     try:
         changes = load_process_form(values)
         update_process(
@@ -219,12 +218,14 @@ def edit(process_id: int):
             current_user,
             process,
             changes,
-            based_on=int(based_on) if based_on.isdigit() else None,
+            based_on=based_on,
         )
     except InvalidInput as error:
         return form_page(process, values, error.fields)
     except RecordChanged:
         db.session.rollback()
-        return form_page(process, values, {}, meanwhile=changed_meanwhile(process, values))
+        opened = version_numbered(db.session, process.id, based_on)
+        meanwhile = merged_with_meanwhile(values, opened, process)
+        return form_page(process, meanwhile.values, {}, meanwhile=meanwhile)
     db.session.commit()
     return redirect(url_for(".show", process_id=process.id, saved=1))

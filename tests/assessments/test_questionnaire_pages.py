@@ -206,6 +206,42 @@ def test_a_saved_answer_that_cannot_be_submitted_is_said_so_with_a_link_to_its_f
     assert '<a href="#q-openness.open_participation-rationale">' in page
 
 
+def test_a_pillar_opened_again_says_which_saved_answer_cannot_be_submitted_yet(client, people):
+    assessment_id = start(client, people)
+    fields = {
+        "q-openness.open_participation-choice": "3",
+        "q-openness.open_participation-rationale": "Open to anyone.",
+        "q-openness.open_participation-evidence-0-url": "https://example.org/register",
+        "q-openness.remote_participation-choice": "1",
+    }
+    pillar_post(client, assessment_id, "openness", fields)
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    assert (
+        'id="q-openness.open_participation-status" role="status" aria-live="polite" data-status>'
+        "Saved, but it cannot be submitted yet: Evidence item 1, title: a title is required.</p>"
+    ) in page
+    assert "data-status></p>" in page[page.index('id="q-openness.remote_participation-status"') :]
+
+
+def test_the_blank_evidence_row_is_required_only_to_add_an_item(client, people):
+    assessment_id = start(client, people)
+    fields = {
+        "q-openness.open_participation-choice": "3",
+        "q-openness.open_participation-rationale": "Open to anyone.",
+        "q-openness.open_participation-evidence-0-url": "https://example.org/register",
+        "q-openness.open_participation-evidence-0-title": "Register",
+    }
+    pillar_post(client, assessment_id, "openness", fields)
+    page = client.get(f"/assessments/{assessment_id}/pillars/openness").get_data(as_text=True)
+    stored_row = page[page.index('for="q-openness.open_participation-evidence-0-title"') :]
+    stored_label = stored_row.split("</label>")[0]
+    assert stored_label.endswith('Title <span class="required">(required)</span>')
+    blank_row = page[page.index('for="q-openness.open_participation-evidence-1-title"') :]
+    assert blank_row.split("</label>")[0].endswith(
+        'Title <span class="required">(required for a new item)</span>'
+    )
+
+
 def test_save_and_continue_stays_to_warn_of_answers_that_cannot_be_submitted(client, people):
     assessment_id = start(client, people)
     fields = {"q-openness.open_participation-choice": "4"}

@@ -43,3 +43,9 @@ def test_unfinished_evidence_rows_are_counted_in_words(app):
     with app.test_request_context():
         found = changes(None, {"unfinished_evidence": [row]}, NAMES)
     assert found == [Change("Unfinished evidence", None, "1 item")]
+
+
+def test_a_publication_names_the_version_of_the_process_record_in_words(app):
+    with app.test_request_context():
+        found = changes(None, {"process_version": 2}, NAMES)
+    assert found == [Change("Version of the process record", None, "2")]

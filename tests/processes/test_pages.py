@@ -391,6 +391,44 @@ def test_an_edit_based_on_an_older_record_is_refused_with_what_was_typed_kept(
     assert session.get(Process, process.id).description == "Described my way."
 
 
+def test_a_refused_edit_takes_the_other_change_where_the_editor_left_a_field_alone(
+    client, users, session
+):
+    sign_in(client, users["assessor"])
+    post_form(client, "/processes/new", VALID_FORM)
+    process = session.scalars(select(Process)).one()
+    path = f"/processes/{process.id}/edit"
+    changes = {"name": "Renamed meanwhile", "description": "Theirs."}
+    update_process(session, users["admin"], process, changes)
+    session.commit()
+    mine = {**VALID_FORM, "description": "Mine.", "scope": "regional", "version": "1"}
+    response = client.post(path, data={**mine, "csrf_token": csrf_token(client, path)})
+    assert response.status_code == 409
+    page = text_of(response)
+    notice = page[page.index('class="meanwhile-taken"') : page.index('<form method="post"')]
+    taken, clashing = notice.split('class="meanwhile-clashing"')
+    assert "“Renamed meanwhile”" in taken and "Description" not in taken
+    assert '<a href="#field-description">Description</a>: “Theirs.”' in clashing
+    assert "Scope" not in notice
+    # Saving the form as shown keeps both changes: the other name, my description and scope.
+    assert 'value="Renamed meanwhile"' in page
+    assert "Mine.</textarea>" in page
+    shown = {**mine, "name": "Renamed meanwhile", "version": "2"}
+    again = client.post(path, data={**shown, "csrf_token": csrf_token(client, path)})
+    assert again.status_code == 302
+    session.expire_all()
+    stored = session.get(Process, process.id)
+    stored_values = (stored.name, stored.description, stored.scope)
+    assert stored_values == ("Renamed meanwhile", "Mine.", "regional")
+
+
+@pytest.mark.parametrize("version", ["²", "9" * 40, "-1", "one"])
+def test_a_strange_version_is_treated_as_none_given(client, users, process, version):
+    sign_in(client, users["admin"])
+    values = {**VALID_FORM, "description": "Described anew.", "version": version}
+    assert post_form(client, f"/processes/{process.id}/edit", values).status_code == 302
+
+
 def test_the_edit_form_starts_with_the_stored_values(client, users, process):
     sign_in(client, users["assessor"])
     page = text_of(client.get(f"/processes/{process.id}/edit"))

@@ -144,6 +144,18 @@ def test_the_page_shows_the_process_as_published_and_says_it_changed(
     )
 
 
+def test_the_assessment_page_shows_the_process_as_published_and_says_it_changed(
+    client, process_id, ids
+):
+    sign_in(client, "owner@example.org")
+    html = client.get(f"/assessments/{ids[0]}").get_data(as_text=True)
+    facts = text_of(html[html.index('<dl class="facts">') : html.index("</dl>")])
+    assert f"{AS_PUBLISHED['name']} ({AS_PUBLISHED['convening_organization']})" in facts
+    assert CHANGED["name"] not in facts
+    assert "the process record has changed since: name, convening organization" in facts
+    assert re.search(rf'<a href="/processes/{process_id}">See the current record</a>', html)
+
+
 def test_the_note_is_in_french_on_the_french_page(client, ids):
     html = client.get(f"/assessments/{ids[0]}/scorecard?lang=fr").get_data(as_text=True)
     text = text_of(html)
