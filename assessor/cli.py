@@ -7,13 +7,13 @@ import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from assessor.assessments.kept_scores import keep_missing_scores
 from assessor.db import db
 from assessor.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, compared_ids, seed_demo
 from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
 from assessor.scorecards.pruning import prune_kept
-from assessor.scorecards.scores import keep_missing_scores
 from assessor.sessions import keeps_sessions_in_database, prune_expired_sessions
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES

@@ -21,12 +21,12 @@ from typing import Any
 from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
+from assessor.assessments.kept_scores import keep_missing_scores
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from assessor.demo import DEMO_PASSWORD
 from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.service import find_rubric
-from assessor.scorecards.scores import keep_missing_scores
 from assessor.users.service import create_user, find_user_by_email
 
 BATCH_SIZE = 1000

@@ -7,6 +7,7 @@ from assessor.assessments.models import (
     Answer,
     Assessment,
     EvidenceItem,
+    KeptScore,
     ProcessReply,
     ReviewComment,
 )
@@ -21,7 +22,7 @@ from assessor.rubrics.models import (
     RubricSource,
     RubricVersion,
 )
-from assessor.scorecards.models import BatchDownload, KeptScore, ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import ApiToken, RoleGrant, SignIn, User
 

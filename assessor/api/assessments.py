@@ -8,6 +8,7 @@ from assessor.assessments import workflow
 from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.answers import StaleAnswer, clear_answer, save_answer
 from assessor.assessments.replies import add_reply
+from assessor.assessments.results import consolidation_of, latest_published, scorecard_data
 from assessor.assessments.schemas import (
     AnswerInSchema,
     AnswerOutSchema,
@@ -31,7 +32,6 @@ from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput, NotVisible
 from assessor.processes.models import Process
 from assessor.rubrics.service import find_rubric
-from assessor.scorecards.data import consolidation_of, latest_published, scorecard_data
 from assessor.scorecards.schemas import (
     EMPTY_CONSOLIDATION,
     ConsolidationArgsSchema,

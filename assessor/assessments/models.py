@@ -1,4 +1,5 @@
-"""An assessment, its answers (one per question) and the evidence behind them."""
+"""An assessment, its answers (one per question), the evidence behind them, and a published
+assessment's kept score."""
 
 from datetime import date, datetime
 
@@ -198,3 +199,21 @@ class ProcessReply(Base):
 
     assessment: Mapped[Assessment] = relationship(back_populates="replies")
     author: Mapped[User | None] = relationship()
+
+
+class KeptScore(Base):
+    """A published assessment's result under one scoring method, as scoring.as_plain gives it.
+
+    A published assessment's answers, evidence and rubric version never change, so its result
+    changes only with the method: lists and comparisons read it here instead of scoring
+    every row they show.
+    """
+
+    __tablename__ = "kept_scores"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    method_version: Mapped[str] = mapped_column(String(20), primary_key=True)
+    result: Mapped[dict] = mapped_column(JSONDocument)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

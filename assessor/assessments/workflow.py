@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from assessor import audit
 from assessor.assessments.access import require_assessor_of, require_role
 from assessor.assessments.answers import answer_state
+from assessor.assessments.kept_scores import keep_score
 from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Answer, Assessment, ReviewComment
 from assessor.assessments.rules import REASON_OF_CHANGE_NEEDED, QuestionRule, submission_problems
@@ -18,7 +19,6 @@ from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.languages.messages import N_
 from assessor.processes.versions import current_version
-from assessor.scorecards.scores import keep_score
 from assessor.users.models import User
 
 OPEN_STATUSES = ("draft", "submitted")

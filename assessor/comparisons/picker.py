@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
+from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment
 from assessor.comparisons.service import (
     COMPARISON_DETAILS,
@@ -19,7 +20,6 @@ from assessor.comparisons.service import (
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.scores import scores_of
 
 PER_PAGE = 20
 

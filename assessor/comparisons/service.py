@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
+from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment
 from assessor.exceptions import InvalidInput
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text
-from assessor.scorecards.scores import scores_of
 from assessor.scoring import api_fraction, api_score
 from assessor.stakeholders import stakeholder_label
 

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from assessor.assessments.models import Assessment
+from assessor.assessments.results import consolidation_of, latest_published
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.charts import RadarSeries, radar_chart
-from assessor.scorecards.data import consolidation_of, latest_published
 from assessor.scoring import Consolidation
 from assessor.stakeholders import stakeholder_label
 

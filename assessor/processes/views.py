@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 
 from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
+from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import assessments_query
 from assessor.db import db
@@ -44,7 +45,6 @@ from assessor.processes.service import (
     update_process,
 )
 from assessor.processes.versions import record_history, version_numbered
-from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.users.models import User
 

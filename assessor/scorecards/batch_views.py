@@ -12,6 +12,7 @@ from werkzeug.datastructures import MultiDict
 
 from assessor import scoring
 from assessor.assessments.forms import FormSchema
+from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment
 from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.db import db
@@ -28,7 +29,6 @@ from assessor.scorecards.batches import (
 )
 from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import BatchDownload
-from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
 from assessor.validation import MAX_ID, error_paths, row_id
 

@@ -7,10 +7,7 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.models import Answer, Assessment
-from assessor.processes.versions import shown_record
-from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
-from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.data import (
+from assessor.assessments.results import (
     consolidation_of,
     evidence_data,
     pillar_data,
@@ -19,6 +16,9 @@ from assessor.scorecards.data import (
     rationale_languages,
     score_of,
 )
+from assessor.processes.versions import shown_record
+from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
+from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.disagreements import disagreement_summary
 from assessor.stakeholders import stakeholder_label
 

@@ -1,5 +1,5 @@
-"""Rendered scorecard PDFs and pages and published assessments' scores, kept so a published
-scorecard is rendered and scored once, and batches of PDFs."""
+"""Rendered scorecard PDFs and pages, kept so a published scorecard is rendered once, and
+batches of PDFs."""
 
 import secrets
 from datetime import datetime
@@ -76,24 +76,6 @@ class ScorecardPage(Base):
     language: Mapped[str | None] = mapped_column(String(35))
     site: Mapped[str | None] = mapped_column(String(2000))
     language_in_links: Mapped[bool | None] = mapped_column(Boolean)
-
-
-class KeptScore(Base):
-    """A published assessment's result under one scoring method, as scoring.as_plain gives it.
-
-    A published assessment's answers, evidence and rubric version never change, so its result
-    changes only with the method: lists and comparisons read it here instead of scoring
-    every row they show.
-    """
-
-    __tablename__ = "kept_scores"
-
-    assessment_id: Mapped[int] = mapped_column(
-        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
-    )
-    method_version: Mapped[str] = mapped_column(String(20), primary_key=True)
-    result: Mapped[dict] = mapped_column(JSONDocument)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 BATCH_STATUSES = ("queued", "running", "done", "failed")

@@ -32,7 +32,7 @@ from assessor.scorecards.service import files_version, scorecard_card, store_pdf
 # files makes new PDFs and pages, as a changed template does.
 SCORECARD_CODE = (
     "scorecards/charts.py",
-    "scorecards/data.py",
+    "assessments/results.py",
     "scorecards/disagreements.py",
     "scorecards/document.py",
     "scorecards/formatting.py",

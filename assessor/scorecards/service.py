@@ -10,11 +10,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
+from assessor.assessments.results import published_rows, rated_assessments, rationale_languages
 from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
 from assessor.processes.versions import shown_record
 from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.data import published_rows, rated_assessments, rationale_languages
 from assessor.scorecards.disagreements import level_counts, question_ratings, rating_data
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf

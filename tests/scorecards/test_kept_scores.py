@@ -4,9 +4,8 @@ import pytest
 from sqlalchemy import delete, select, update
 
 from assessor import scoring
-from assessor.assessments.models import Assessment
-from assessor.scorecards.data import score_of
-from assessor.scorecards.models import KeptScore
+from assessor.assessments.models import Assessment, KeptScore
+from assessor.assessments.results import score_of
 
 # A score that no assessment of these tests has, shown as "61.4" on the list.
 PLANTED = {"score": 61.35, "band": "Partial"}

@@ -14,10 +14,9 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.access import PUBLIC_STATUSES
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import Assessment, KeptScore
+from assessor.assessments.results import answers_of, rubric_shape
 from assessor.rubrics.models import RubricVersion
-from assessor.scorecards.data import answers_of, rubric_shape
-from assessor.scorecards.models import KeptScore
 
 # Assessments scored and kept per transaction by keep_missing_scores.
 KEEP_BATCH = 500
