@@ -18,11 +18,11 @@ from assessor.json_bodies import StrictJSONProvider, StrictJSONRequest
 from assessor.languages.selection import register_languages
 from assessor.languages.views import blueprint as languages_blueprint
 from assessor.opendata.views import blueprint as opendata_blueprint
+from assessor.presentation.filters import register_filters
 from assessor.processes.representative_views import blueprint as representatives_blueprint
 from assessor.processes.views import blueprint as processes_blueprint
 from assessor.rubrics.views import blueprint as rubrics_blueprint
 from assessor.scorecards.batch_views import blueprint as batches_blueprint
-from assessor.scorecards.formatting import register_filters
 from assessor.scorecards.views import blueprint as scorecards_blueprint
 from assessor.security import register_security
 from assessor.sessions import register_sessions

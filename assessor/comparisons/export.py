@@ -20,7 +20,7 @@ from flask import current_app, render_template
 from assessor.comparisons.presentation import comparison_charts, scorecard_links
 from assessor.comparisons.schemas import ComparisonSchema
 from assessor.csv_cells import csv_cell
-from assessor.scorecards.render import render_pdf
+from assessor.presentation.pdf import render_pdf
 from assessor.scoring import api_fraction, api_score
 
 CSV_COLUMNS = (

@@ -8,9 +8,9 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from assessor.scorecards.charts import SERIES_STYLES, RadarSeries, radar_chart
-from assessor.scorecards.formatting import SCORE_PATTERN
-from assessor.scorecards.labels import language_args
+from assessor.presentation.charts import SERIES_STYLES, RadarSeries, radar_chart
+from assessor.presentation.formatting import SCORE_PATTERN
+from assessor.presentation.labels import language_args
 from assessor.scoring import round_half_up
 
 # More polygons than this on one radar cannot be told apart: then one small radar each.

@@ -16,8 +16,8 @@ from werkzeug.datastructures import MultiDict
 
 from assessor.assessments.forms import FormSchema
 from assessor.comparisons.service import MAX_SCORECARDS
+from assessor.presentation.fields import fraction_field, score_field
 from assessor.processes.models import LAYERS, SCOPES
-from assessor.scorecards.schemas import fraction_field, score_field
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.validation import MAX_ID, error_paths, row_id
 

@@ -24,8 +24,8 @@ from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS, build_c
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language
+from assessor.presentation.labels import language_args
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS
-from assessor.scorecards.labels import language_args
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 
 blueprint = Blueprint("comparisons", __name__)

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Answer, Assessment
+from assessor.presentation.formatting import SCORE_PATTERN
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.formatting import SCORE_PATTERN
 from assessor.scoring import AssessmentScore, round_half_up
 from assessor.stakeholders import stakeholder_label
 

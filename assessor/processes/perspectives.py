@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from assessor.assessments.models import Assessment
 from assessor.assessments.results import consolidation_of, latest_published
+from assessor.presentation.charts import RadarSeries, radar_chart
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
-from assessor.scorecards.charts import RadarSeries, radar_chart
 from assessor.scoring import Consolidation
 from assessor.stakeholders import stakeholder_label
 

@@ -19,6 +19,7 @@ from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.extensions import limiter
 from assessor.languages.messages import N_
+from assessor.presentation.labels import language_args
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
     get_batch,
@@ -27,7 +28,6 @@ from assessor.scorecards.batches import (
     start_batch,
     zip_file_name,
 )
-from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import BatchDownload
 from assessor.stakeholders import stakeholder_label
 from assessor.validation import MAX_ID, error_paths, row_id

@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
+from assessor.presentation.labels import language_args
 from assessor.scorecards.fingerprint import (
     ScorecardState,
     state_and_current_kept,
     with_newest_kept,
 )
-from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import ScorecardPage
 from assessor.scorecards.pdfs import (
     SCORECARD_CODE,

@@ -17,7 +17,8 @@ from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
 from assessor.db import BINARY_RESULTS
 from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
-from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
+from assessor.presentation.charts import Bar, RadarSeries, band_bars, radar_chart
+from assessor.presentation.pdf import render_pdf
 from assessor.scorecards.fingerprint import (
     ScorecardState,
     state_and_current_kept,
@@ -25,17 +26,16 @@ from assessor.scorecards.fingerprint import (
 )
 from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.pruning import Rendering
-from assessor.scorecards.render import render_pdf
 from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
 
 # The code that turns a scorecard's state into what it shows: a new release of any of these
 # files makes new PDFs and pages, as a changed template does.
 SCORECARD_CODE = (
-    "scorecards/charts.py",
+    "presentation/charts.py",
     "assessments/results.py",
     "scorecards/disagreements.py",
     "scorecards/document.py",
-    "scorecards/formatting.py",
+    "presentation/formatting.py",
     "scorecards/schemas.py",
     "stakeholders.py",
 )

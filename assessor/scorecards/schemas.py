@@ -3,20 +3,8 @@
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from assessor.assessments.schemas import RUBRIC_LABEL
-from assessor.scoring import api_fraction, api_score
+from assessor.presentation.fields import fraction_field, score_field
 from assessor.validation import MAX_ID, StrictSchema
-
-
-def score_field(name: str) -> fields.Function:
-    return fields.Function(
-        lambda data: api_score(data[name] if isinstance(data, dict) else getattr(data, name))
-    )
-
-
-def fraction_field(name: str) -> fields.Function:
-    return fields.Function(
-        lambda data: api_fraction(data[name] if isinstance(data, dict) else getattr(data, name))
-    )
 
 
 class EvidenceDataSchema(Schema):

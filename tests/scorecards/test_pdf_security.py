@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from assessor.scorecards.render import STATIC_SCHEME, StaticFilesOnly, render_pdf
+from assessor.presentation.pdf import STATIC_SCHEME, StaticFilesOnly, render_pdf
 from tests.api.assessment_helpers import fill, start
 from tests.assessments.pages import sign_in
 from tests.factories import rubric_document, stored_process, stored_rubric
@@ -105,7 +105,7 @@ def test_the_fetcher_refuses_raw_markup_even_if_a_template_let_it_through(listen
     """Defence in depth: were user text ever unescaped, nothing could still be fetched."""
     base, hits = listener
     html = "<html><body>" + "".join(payloads(base)) + "<p>visible</p></body></html>"
-    with caplog.at_level(logging.WARNING, logger="assessor.scorecards.render"):
+    with caplog.at_level(logging.WARNING, logger="assessor.presentation.pdf"):
         pdf = render_pdf(html, app.static_folder)
     refused = [r.getMessage() for r in caplog.records if "refused to fetch" in r.getMessage()]
     assert pdf.startswith(b"%PDF")

@@ -10,12 +10,9 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import NumberPattern
-from flask import Flask
 from flask_babel import format_date, format_decimal, format_percent, get_locale
 from flask_babel import gettext as _
 
-from assessor.languages.selection import text_direction
-from assessor.scorecards import labels
 from assessor.scoring import round_half_up
 
 NOTHING = "—"
@@ -82,27 +79,3 @@ def dates_text(process: dict) -> str:
     if end:
         return _("Start not stated to %(end)s", end=date_text(end))
     return _("Not stated")
-
-
-def register_filters(app: Flask) -> None:
-    app.jinja_env.filters.update(
-        score=score_text,
-        percent=percent_text,
-        coefficient=coefficient_text,
-        weight=weight_text,
-        date_text=date_text,
-        process_dates=dates_text,
-        scope_name=labels.scope_name,
-        layer_name=labels.layer_name,
-        process_fields=labels.process_fields,
-        band_name=labels.band_name,
-        answer_kind=labels.answer_kind,
-        change_reason=labels.change_reason_name,
-        lang_attribute=labels.lang_attribute,
-        direction=text_direction,
-    )
-    app.jinja_env.globals.update(
-        language_args=labels.language_args,
-        page_number_parts=labels.page_number_parts,
-        band_names=labels.band_names,
-    )

@@ -19,8 +19,8 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
-from assessor.scorecards.formatting import score_text
-from assessor.scorecards.labels import band_name
+from assessor.presentation.formatting import score_text
+from assessor.presentation.labels import band_name
 from assessor.scoring.bands import BANDS
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"

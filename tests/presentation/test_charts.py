@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import weasyprint
 
-from assessor.scorecards.charts import (
+from assessor.presentation.charts import (
     BAND_COLOURS,
     SERIES_STYLES,
     SVG_NAMESPACE,
