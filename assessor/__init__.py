@@ -19,8 +19,8 @@ from assessor.languages.selection import register_languages
 from assessor.languages.views import blueprint as languages_blueprint
 from assessor.opendata.views import blueprint as opendata_blueprint
 from assessor.presentation.filters import register_filters
+from assessor.process_pages.views import blueprint as processes_blueprint
 from assessor.processes.representative_views import blueprint as representatives_blueprint
-from assessor.processes.views import blueprint as processes_blueprint
 from assessor.rubrics.views import blueprint as rubrics_blueprint
 from assessor.scorecards.batch_views import blueprint as batches_blueprint
 from assessor.scorecards.views import blueprint as scorecards_blueprint

@@ -17,8 +17,8 @@ from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED
 from assessor.demo.processes import DEMO_PROCESSES, TOWN_HALL, WORKSHOP, WTPF
 from assessor.demo.seeding import demo_process
 from assessor.demo.stories import REVISION_REASONS
+from assessor.process_pages.perspectives import perspective_sections
 from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
-from assessor.processes.perspectives import perspective_sections
 from assessor.processes.service import create_process, update_process
 from assessor.users.models import User
 from assessor.users.service import (

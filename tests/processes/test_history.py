@@ -4,7 +4,7 @@ import pytest
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.workflow import publish, revise, submit, withdraw
-from assessor.processes.history import score_change_text
+from assessor.process_pages.history import score_change_text
 from tests.factories import stored_process, stored_rubric, stored_user
 from tests.processes.test_pages import (
     ANSWERS,

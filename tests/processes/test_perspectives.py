@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from assessor.assessments.models import Assessment
 from assessor.assessments.workflow import publish, revise, submit
-from assessor.processes.perspectives import perspective_sections
+from assessor.process_pages.perspectives import perspective_sections
 from assessor.scoring import api_fraction, api_score, display_score
 from tests.factories import published_assessment, shipped_rubric, stored_process, stored_user
 from tests.processes.test_pages import statements_for, text_of

@@ -16,6 +16,8 @@ from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.languages.selection import current_language
 from assessor.pagination import list_page
+from assessor.process_pages.history import process_history, score_change_text
+from assessor.process_pages.perspectives import perspective_sections
 from assessor.processes.access import (
     may_describe_processes,
     may_edit_process,
@@ -32,9 +34,7 @@ from assessor.processes.forms import (
     load_process_form,
     merged_with_meanwhile,
 )
-from assessor.processes.history import process_history, score_change_text
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
-from assessor.processes.perspectives import perspective_sections
 from assessor.processes.schemas import ProcessRecordSchema
 from assessor.processes.service import (
     PossibleDuplicate,
