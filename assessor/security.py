@@ -1,6 +1,7 @@
-"""What makes every request safer by default, whatever the deployment: response headers, and
-the refusal of cross-site requests that change anything."""
+"""What makes every request safer by default, whatever the deployment: response headers, the
+refusal of cross-site requests that change anything, and redirects that stay on the site."""
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request, session
@@ -22,6 +23,9 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+# A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
+UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
+
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -71,3 +75,10 @@ def register_security(app: Flask) -> None:
         if app.config["HSTS"] and request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
+
+
+def safe_next(target: str) -> str:
+    """``target`` if it is a path on this site, else the home page: never an open redirect."""
+    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
+        return target
+    return "/"

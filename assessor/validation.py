@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flask import abort, request
-from marshmallow import RAISE, Schema, fields, validate
+from marshmallow import EXCLUDE, RAISE, Schema, fields, pre_load, validate
 
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import N_
@@ -97,6 +97,17 @@ class StrictSchema(Schema):
 
     class Meta:
         unknown = RAISE
+
+
+class FormSchema(Schema):
+    """Empty strings mean "not given"; the CSRF token and buttons are not data."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    @pre_load
+    def drop_empty(self, data: dict, **kwargs) -> dict:
+        return {key: value for key, value in data.items() if value != ""}
 
 
 class PageArgsSchema(Schema):

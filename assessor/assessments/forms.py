@@ -6,31 +6,13 @@ their messages, so these are translated (lazily: into the language of the reques
 """
 
 from flask_babel import lazy_gettext as _l
-from marshmallow import (
-    EXCLUDE,
-    Schema,
-    ValidationError,
-    fields,
-    pre_load,
-    validate,
-    validates_schema,
-)
+from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
 from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.validation import FormSchema
 
 TOO_LONG = _l("write at most {max} characters")
-
-
-class FormSchema(Schema):
-    """Empty strings mean "not given"; the CSRF token and buttons are not data."""
-
-    class Meta:
-        unknown = EXCLUDE
-
-    @pre_load
-    def drop_empty(self, data: dict, **kwargs) -> dict:
-        return {key: value for key, value in data.items() if value != ""}
 
 
 class StartFormSchema(FormSchema):

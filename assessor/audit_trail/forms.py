@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError
 
-from assessor.assessments.forms import FormSchema
 from assessor.audit import ACTIONS, SUBJECT_TYPES
 from assessor.audit_trail.schemas import (
     ActorField,
@@ -18,7 +17,7 @@ from assessor.audit_trail.schemas import (
     one_of,
     record_number,
 )
-from assessor.validation import error_paths
+from assessor.validation import FormSchema, error_paths
 
 QUERY_LABELS = {
     "actor": _l("Who"),

@@ -14,12 +14,11 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import MultiDict
 
-from assessor.assessments.forms import FormSchema
 from assessor.comparisons.service import MAX_SCORECARDS
 from assessor.presentation.fields import fraction_field, score_field
 from assessor.processes.models import LAYERS, SCOPES
 from assessor.stakeholders import STAKEHOLDER_GROUPS
-from assessor.validation import MAX_ID, error_paths, row_id
+from assessor.validation import MAX_ID, FormSchema, error_paths, row_id
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Ten digits reach past MAX_ID, so every id is checked against it rather than cut short.

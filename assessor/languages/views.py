@@ -8,7 +8,7 @@ from flask_login import current_user
 from assessor.db import db
 from assessor.languages.cookie import remember_language
 from assessor.languages.selection import supported
-from assessor.users.views import safe_next
+from assessor.security import safe_next
 
 blueprint = Blueprint("languages", __name__)
 

@@ -13,7 +13,6 @@ from marshmallow import ValidationError, post_load
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from assessor.assessments.forms import FormSchema
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import N_
 from assessor.processes.models import LAYERS, SCOPES, Process, ProcessVersion
@@ -31,7 +30,7 @@ from assessor.processes.schemas import (
     required_text,
     url_field,
 )
-from assessor.validation import error_paths
+from assessor.validation import FormSchema, error_paths
 
 FIELD_LABELS = {
     "name": _l("Name"),

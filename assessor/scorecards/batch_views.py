@@ -11,7 +11,6 @@ from sqlalchemy import Select, func, select
 from werkzeug.datastructures import MultiDict
 
 from assessor import scoring
-from assessor.assessments.forms import FormSchema
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment
 from assessor.assessments.schemas import RUBRIC_LABEL
@@ -30,7 +29,7 @@ from assessor.scorecards.batches import (
 )
 from assessor.scorecards.models import BatchDownload
 from assessor.stakeholders import stakeholder_label
-from assessor.validation import MAX_ID, error_paths, row_id
+from assessor.validation import MAX_ID, FormSchema, error_paths, row_id
 
 blueprint = Blueprint("batches", __name__, url_prefix="/scorecards")
 
