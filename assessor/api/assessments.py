@@ -8,7 +8,7 @@ from assessor.assessments import workflow
 from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.answers import StaleAnswer, clear_answer, save_answer
 from assessor.assessments.replies import add_reply
-from assessor.assessments.results import consolidation_of, latest_published, scorecard_data
+from assessor.assessments.results import consolidation_of, latest_published
 from assessor.assessments.schemas import (
     AnswerInSchema,
     AnswerOutSchema,
@@ -32,6 +32,7 @@ from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput, NotVisible
 from assessor.processes.models import Process
 from assessor.rubrics.service import find_rubric
+from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.schemas import (
     EMPTY_CONSOLIDATION,
     ConsolidationArgsSchema,
@@ -164,9 +165,12 @@ def reply(assessment_id: int):
 
 @blueprint.get("/assessments/<int:assessment_id>/scorecard")
 def scorecard(assessment_id: int):
-    return ScorecardSchema().dump(
-        scorecard_data(get_assessment(db.session, caller(), assessment_id))
+    assessment = get_assessment(db.session, caller(), assessment_id)
+    # The API's scorecard is not translated: rubric text in the rubric's own language.
+    document = scorecard_document(
+        db.session, assessment, assessment.rubric.language, consolidated=False
     )
+    return ScorecardSchema().dump(document)
 
 
 @blueprint.get("/processes/<int:process_id>/consolidated")

@@ -10,6 +10,7 @@ from assessor import audit
 from assessor.assessments.access import require_assessor_of
 from assessor.assessments.labels import STATUS_WORDS
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.results import answer_data
 from assessor.assessments.rules import AnswerState, answer_problems
 from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, evidence_row_problems
 from assessor.assessments.service import answer_for, require_question
@@ -37,20 +38,11 @@ class StaleAnswer(Conflict):
 
 
 def answer_snapshot(answer: Answer | None) -> dict[str, Any] | None:
-    """The answer as plain data, for audit events and change comparison."""
+    """The answer as plain data, its evidence by address, for audit events and comparison."""
     if answer is None:
         return None
-    return {
-        "level": answer.level,
-        "not_applicable": answer.not_applicable,
-        "insufficient_information": answer.insufficient_information,
-        "rationale": answer.rationale,
-        "rationale_language": answer.rationale_language,
-        "change_reason": answer.change_reason,
-        "evidence": [item.url for item in answer.evidence],
-        "unfinished_evidence": answer.unfinished_evidence,
-        "version": answer.row_version,
-    }
+    data = answer_data(answer)
+    return {**data, "evidence": [item["url"] for item in data["evidence"]]}
 
 
 def unfinished_evidence_problems(answer: Answer) -> dict[str, list[str]]:
@@ -64,12 +56,13 @@ def unfinished_evidence_problems(answer: Answer) -> dict[str, list[str]]:
 
 
 def answer_state(answer: Answer) -> AnswerState:
+    data = answer_data(answer)
     return AnswerState(
-        level=answer.level,
-        not_applicable=answer.not_applicable,
-        insufficient_information=answer.insufficient_information,
-        rationale=answer.rationale,
-        evidence_count=len(answer.evidence),
+        level=data["level"],
+        not_applicable=data["not_applicable"],
+        insufficient_information=data["insufficient_information"],
+        rationale=data["rationale"],
+        evidence_count=len(data["evidence"]),
         unfinished_evidence=unfinished_evidence_problems(answer),
     )
 

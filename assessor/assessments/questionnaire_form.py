@@ -13,6 +13,7 @@ from typing import Any
 from werkzeug.datastructures import MultiDict
 
 from assessor.assessments.models import Answer
+from assessor.assessments.results import answer_data
 from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, with_scheme
 
 
@@ -32,33 +33,30 @@ class QuestionEntry:
 def entry_from_answer(answer: Answer | None) -> QuestionEntry:
     if answer is None:
         return QuestionEntry()
-    if answer.level is not None:
-        choice = str(answer.level)
+    data = answer_data(answer)
+    if data["level"] is not None:
+        choice = str(data["level"])
     else:
-        choice = "na" if answer.not_applicable else "ii"
+        choice = "na" if data["not_applicable"] else "ii"
     return QuestionEntry(
         choice=choice,
-        rationale=answer.rationale,
-        rationale_language=answer.rationale_language or "",
-        change_reason=answer.change_reason or "",
-        version=str(answer.row_version),
-        evidence=evidence_rows(answer),
+        rationale=data["rationale"],
+        rationale_language=data["rationale_language"] or "",
+        change_reason=data["change_reason"] or "",
+        version=str(data["version"]),
+        evidence=evidence_rows(data),
     )
 
 
-def evidence_rows(answer: Answer) -> list[dict[str, str]]:
-    """The answer's evidence, finished and unfinished, as typed and in the order typed."""
+def evidence_rows(data: dict[str, Any]) -> list[dict[str, str]]:
+    """An answer's evidence (as answer_data gives it), finished and unfinished, as typed and in
+    the order typed."""
     finished = [
-        {
-            "position": item.position,
-            "url": item.url,
-            "title": item.title,
-            "accessed_on": item.accessed_on.isoformat() if item.accessed_on else "",
-            "note": item.note,
-        }
-        for item in answer.evidence
+        {**item, "accessed_on": item["accessed_on"].isoformat() if item["accessed_on"] else ""}
+        for item in data["evidence"]
     ]
-    rows = sorted([*finished, *(answer.unfinished_evidence or ())], key=lambda row: row["position"])
+    unfinished = data["unfinished_evidence"] or ()
+    rows = sorted([*finished, *unfinished], key=lambda row: row["position"])
     return [{name: row.get(name) or "" for name in EVIDENCE_ROW_FIELDS} for row in rows]
 
 

@@ -1,8 +1,12 @@
-"""Turning stored assessments into the scoring engine's plain data, and back into scorecards."""
+"""Results of assessments as plain data: an answer as every reader takes it, the rubric and
+answers as the scoring engine reads them, and the published answers that consolidation compares.
 
-from collections.abc import Sequence
+Below every page-making package (process pages, scorecards, comparisons, open data) and the API,
+so that each reads assessments' results the same way."""
+
+from collections.abc import Mapping, Sequence
 from itertools import groupby
-from operator import itemgetter
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -10,7 +14,6 @@ from sqlalchemy.orm import Session, aliased
 
 from assessor import scoring
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
-from assessor.processes.versions import shown_record
 from assessor.rubrics.models import RubricVersion
 
 
@@ -31,21 +34,51 @@ def rubric_shape(rubric: RubricVersion) -> scoring.RubricShape:
     )
 
 
-def scoring_answer(answer: Answer) -> scoring.Answer:
-    """The answer as scoring sees it, its loaded evidence counted."""
+def answer_data(answer: Answer) -> dict[str, Any]:
+    """The answer as plain data, its evidence in order: the one shape that scorecards, the
+    questionnaire, audit events and scoring read it in."""
+    return {
+        "level": answer.level,
+        "not_applicable": answer.not_applicable,
+        "insufficient_information": answer.insufficient_information,
+        "rationale": answer.rationale,
+        "rationale_language": answer.rationale_language,
+        "change_reason": answer.change_reason,
+        "evidence": [
+            {
+                "position": item.position,
+                "url": item.url,
+                "title": item.title,
+                "accessed_on": item.accessed_on,
+                "note": item.note,
+            }
+            for item in answer.evidence
+        ],
+        "unfinished_evidence": answer.unfinished_evidence,
+        "version": answer.row_version,
+    }
+
+
+def scoring_answer(data: Mapping[str, Any], evidence_count: int) -> scoring.Answer:
+    """An answer as scoring sees it, from answer_data or a row with the same names."""
     return scoring.Answer(
-        level=answer.level,
-        not_applicable=answer.not_applicable,
-        insufficient_information=answer.insufficient_information,
-        evidence_count=len(answer.evidence),
-        rationale=answer.rationale,
+        level=data["level"],
+        not_applicable=data["not_applicable"],
+        insufficient_information=data["insufficient_information"],
+        evidence_count=evidence_count,
+        rationale=data["rationale"],
     )
+
+
+def rated_answers(answers: Mapping[str, Mapping[str, Any]]) -> dict[str, scoring.Answer]:
+    """Answers as answer_data gives them, by question key, as scoring sees them."""
+    return {key: scoring_answer(data, len(data["evidence"])) for key, data in answers.items()}
 
 
 def score_of(assessment: Assessment) -> scoring.AssessmentScore:
     """The loaded assessment scored by the current method, as its scorecard shows it."""
-    answers = {answer.question_key: scoring_answer(answer) for answer in assessment.answers}
-    return scoring.score_assessment(rubric_shape(assessment.rubric), answers)
+    answers = {answer.question_key: answer_data(answer) for answer in assessment.answers}
+    return scoring.score_assessment(rubric_shape(assessment.rubric), rated_answers(answers))
 
 
 # An answer as scoring reads it; evidence counted, grouped by answer.
@@ -60,16 +93,7 @@ RATED_COLUMNS = (
 
 
 def _rated_answers(rows: list[Row]) -> dict[str, scoring.Answer]:
-    return {
-        row.question_key: scoring.Answer(
-            level=row.level,
-            not_applicable=row.not_applicable,
-            insufficient_information=row.insufficient_information,
-            evidence_count=row.evidence_count,
-            rationale=row.rationale,
-        )
-        for row in rows
-    }
+    return {row.question_key: scoring_answer(row._mapping, row.evidence_count) for row in rows}
 
 
 def answers_of(
@@ -90,8 +114,8 @@ def answers_of(
     }
 
 
-# An answer as consolidation reads it, after its assessment's id and perspective, and before
-# its rationale's language; in this order, which rated_assessments unpacks.
+# An answer as consolidation reads it, with its assessment's id and perspective and its
+# rationale's language.
 CONSOLIDATED_COLUMNS = (
     Assessment.id,
     Assessment.perspective,
@@ -132,17 +156,19 @@ def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> 
     return list(session.execute(statement))
 
 
-def rated_assessments(rows: list[Row]) -> list[scoring.RatedAssessment]:
-    """published_rows as the consolidation's plain data, one per assessment (no evidence)."""
+def rated_assessments(
+    rows: list[Row], known: scoring.RatedAssessment | None = None
+) -> list[scoring.RatedAssessment]:
+    """published_rows as the consolidation's plain data, one per assessment (no evidence); the
+    ``known`` assessment's answers, read already, are taken as they are."""
     rated = []
-    for assessment_id, group in groupby(rows, key=itemgetter(0)):
+    for assessment_id, group in groupby(rows, key=attrgetter("id")):
+        if known is not None and assessment_id == known.id:
+            rated.append(known)
+            continue
         answered = list(group)
-        # Unpacked rather than read by name: a busy process has thousands of answers.
-        answers = {
-            key: scoring.Answer(level, not_applicable, insufficient, 0, rationale)
-            for _, _, key, level, not_applicable, insufficient, rationale, _ in answered
-        }
-        rated.append(scoring.RatedAssessment(assessment_id, answered[0][1], answers))
+        answers = {row.question_key: scoring_answer(row._mapping, 0) for row in answered}
+        rated.append(scoring.RatedAssessment(assessment_id, answered[0].perspective, answers))
     return rated
 
 
@@ -166,75 +192,3 @@ def consolidation_of(
 ) -> scoring.Consolidation:
     """The consolidation of assessments as latest_published gives them."""
     return scoring.consolidate(rubric_shape(rubric), rated)
-
-
-def evidence_data(answer: Answer | None) -> list[dict[str, Any]]:
-    """An answer's evidence items as plain data, in their order."""
-    if answer is None:
-        return []
-    return [
-        {"url": e.url, "title": e.title, "accessed_on": e.accessed_on, "note": e.note}
-        for e in answer.evidence
-    ]
-
-
-def pillar_data(pillar, scored: scoring.PillarScore, questions: list[dict]) -> dict[str, Any]:
-    """A pillar's text and scores beside its questions, as API and scorecard both show it."""
-    return {
-        "key": pillar.key,
-        "title": pillar.title,
-        "weight": pillar.weight,
-        "score": scored.score,
-        "band": scored.band,
-        "completeness": scored.completeness,
-        "evidence_coverage": scored.evidence_coverage,
-        "questions": questions,
-    }
-
-
-def _answer_data(answer: Answer | None) -> dict[str, Any] | None:
-    if answer is None:
-        return None
-    return {
-        "level": answer.level,
-        "not_applicable": answer.not_applicable,
-        "insufficient_information": answer.insufficient_information,
-        "rationale": answer.rationale,
-        "evidence": evidence_data(answer),
-    }
-
-
-def scorecard_data(assessment: Assessment) -> dict[str, Any]:
-    """Everything a scorecard shows, unrounded, with the rubric text beside each score."""
-    result = score_of(assessment)
-    answers = {answer.question_key: answer for answer in assessment.answers}
-    pillars = []
-    for pillar, scored in zip(assessment.rubric.pillars, result.pillars, strict=True):
-        questions = [
-            {
-                "key": q.key,
-                "prompt": q.prompt,
-                "weight": q.weight,
-                "score": s.score,
-                "status": s.status,
-                "answer": _answer_data(answers.get(q.key)),
-            }
-            for q, s in zip(pillar.questions, scored.questions, strict=True)
-        ]
-        pillars.append(pillar_data(pillar, scored, questions))
-    return {
-        "assessment_id": assessment.id,
-        "process": shown_record(assessment.process, assessment.process_version),
-        "method_version": scoring.METHOD_VERSION,
-        "rubric": assessment.rubric.label,
-        "status": assessment.status,
-        "perspective": assessment.perspective,
-        "score": result.score,
-        "band": result.band,
-        "completeness": result.completeness,
-        "evidence_coverage": result.evidence_coverage,
-        "insufficient_information": result.insufficient_information,
-        "not_applicable": result.not_applicable,
-        "missing": result.missing,
-        "pillars": pillars,
-    }

@@ -12,6 +12,7 @@ from assessor.presentation.formatting import (
     score_text,
     weight_text,
 )
+from assessor.stakeholders import stakeholder_label
 
 
 def register_filters(app: Flask) -> None:
@@ -30,6 +31,7 @@ def register_filters(app: Flask) -> None:
         change_reason=labels.change_reason_name,
         lang_attribute=labels.lang_attribute,
         direction=text_direction,
+        perspective_name=stakeholder_label,
     )
     app.jinja_env.globals.update(
         language_args=labels.language_args,

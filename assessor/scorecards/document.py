@@ -1,4 +1,5 @@
-"""Everything a scorecard shows, as plain data: the page and the PDF both render this alone."""
+"""Everything a scorecard shows, as plain data: the page, the PDF and the API's scorecard are
+all dumped from this one document."""
 
 import re
 from typing import Any
@@ -6,15 +7,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.models import Answer, Assessment
+from assessor.assessments.models import Assessment
 from assessor.assessments.results import (
+    answer_data,
     consolidation_of,
-    evidence_data,
-    pillar_data,
     published_rows,
+    rated_answers,
     rated_assessments,
     rationale_languages,
-    score_of,
+    rubric_shape,
 )
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
@@ -38,7 +39,7 @@ def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> s
 
 
 def _question(
-    number: str, question, scored, answer: Answer | None, language: str
+    number: str, question, scored, answer: dict[str, Any] | None, language: str
 ) -> dict[str, Any]:
     descriptors = {
         level.level: rubric_text(level, "descriptor", language) for level in question.levels
@@ -53,30 +54,39 @@ def _question(
         "score": scored.score,
         "level_name": LEVEL_NAMES[scored.level] if scored.level is not None else None,
         "descriptor": descriptors.get(scored.level) if scored.level is not None else None,
-        "rationale": answer.rationale if answer else "",
-        "rationale_language": answer.rationale_language if answer else None,
-        "change_reason": answer.change_reason if answer else None,
-        "evidence": evidence_data(answer),
+        "answer": answer,
+    }
+
+
+def _pillar(pillar, scored: scoring.PillarScore, language: str) -> dict[str, Any]:
+    """A pillar's text in ``language`` and its scores, without its questions."""
+    return {
+        "key": pillar.key,
+        "title": rubric_text(pillar, "title", language),
+        "weight": pillar.weight,
+        "score": scored.score,
+        "band": scored.band,
+        "completeness": scored.completeness,
+        "evidence_coverage": scored.evidence_coverage,
     }
 
 
 def _pillars(
-    assessment: Assessment, result: scoring.AssessmentScore, language: str
+    rubric: RubricVersion,
+    result: scoring.AssessmentScore,
+    answers: dict[str, dict[str, Any]],
+    language: str,
 ) -> list[dict[str, Any]]:
     """Each pillar with its questions, their rubric text in ``language``."""
-    answers = {answer.question_key: answer for answer in assessment.answers}
     pillars = []
-    for p, (pillar, scored) in enumerate(
-        zip(assessment.rubric.pillars, result.pillars, strict=True), 1
-    ):
+    for p, (pillar, scored) in enumerate(zip(rubric.pillars, result.pillars, strict=True), 1):
         questions = [
             _question(f"{p}.{q}", question, scored_question, answers.get(question.key), language)
             for q, (question, scored_question) in enumerate(
                 zip(pillar.questions, scored.questions, strict=True), 1
             )
         ]
-        data = pillar_data(pillar, scored, questions)
-        pillars.append({**data, "title": rubric_text(pillar, "title", language)})
+        pillars.append({**_pillar(pillar, scored, language), "questions": questions})
     return pillars
 
 
@@ -89,16 +99,19 @@ def _highlights(pillars: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
 
 
 def _consolidated(
-    session: Session, assessment: Assessment, titles: dict, numbers: dict
+    session: Session, own: scoring.RatedAssessment, assessment: Assessment, pillars: list[dict]
 ) -> dict | None:
-    """The consolidation across the process's published assessments, when there are two or more."""
+    """The consolidation across the process's published assessments, when there are two or more;
+    ``own`` is the scorecard's own assessment as scored already."""
     rows = published_rows(session, assessment.process_id, assessment.rubric)
-    published = rated_assessments(rows)
+    published = rated_assessments(rows, known=own)
     if len(published) < 2:
         return None
     languages = rationale_languages(rows)
     result = consolidation_of(assessment.rubric, published)
-    prompts = {q["key"]: q["prompt"] for pillar in titles.values() for q in pillar["questions"]}
+    titles = {pillar["key"]: pillar["title"] for pillar in pillars}
+    questions = {q["key"]: q for pillar in pillars for q in pillar["questions"]}
+    disputed = [(d, questions[d.question_key]) for d in result.disagreements]
     return {
         "assessment_ids": list(result.assessment_ids),
         "score": result.score,
@@ -108,7 +121,7 @@ def _consolidated(
         "pillars": [
             {
                 "key": p.key,
-                "title": titles[p.key]["title"],
+                "title": titles[p.key],
                 "score": p.score,
                 "band": p.band,
                 "alpha": p.alpha,
@@ -117,8 +130,8 @@ def _consolidated(
             for p in result.pillars
         ],
         "disagreements": [
-            disagreement_summary(d, numbers[d.question_key], prompts[d.question_key], languages)
-            for d in result.disagreements
+            disagreement_summary(d, question["number"], question["prompt"], languages)
+            for d, question in disputed
         ],
         "perspectives": [
             {
@@ -133,6 +146,31 @@ def _consolidated(
     }
 
 
+def _summary(result: scoring.AssessmentScore) -> dict[str, Any]:
+    """The assessment's overall figures, beside its pillars'."""
+    return {
+        "score": result.score,
+        "band": result.band,
+        "completeness": result.completeness,
+        "evidence_coverage": result.evidence_coverage,
+        "insufficient_information": result.insufficient_information,
+        "not_applicable": result.not_applicable,
+        "missing": result.missing,
+    }
+
+
+def _replies(assessment: Assessment) -> list[dict[str, Any]]:
+    """The process's replies to the published assessment, oldest first."""
+    return [
+        {
+            "body": reply.body,
+            "author": reply.author.display_name if reply.author else None,
+            "created_at": reply.created_at,
+        }
+        for reply in assessment.replies
+    ]
+
+
 def _rubric(rubric: RubricVersion, language: str) -> dict[str, Any]:
     """The rubric's heading; ``text_language`` is the language its text is shown in."""
     return {
@@ -145,20 +183,27 @@ def _rubric(rubric: RubricVersion, language: str) -> dict[str, Any]:
 
 
 def scorecard_document(
-    session: Session, assessment: Assessment, permalink: str, language: str
+    session: Session,
+    assessment: Assessment,
+    language: str,
+    permalink: str = "",
+    consolidated: bool = True,
 ) -> dict[str, Any]:
-    """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump.
+    """The scorecard of ``assessment`` as plain data, for ScorecardDocumentSchema to dump (or
+    the API's projection of it, which needs neither permalink nor consolidation).
 
     The process is shown as described when the assessment was published, with the fields
     changed since (see processes.versions); a draft shows it as it is now. Rubric text is in
     ``language`` when the rubric is complete in it, else in its own language.
     """
     shown = text_language(assessment.rubric, language)
-    result = score_of(assessment)
-    pillars = _pillars(assessment, result, shown)
+    answers = {answer.question_key: answer_data(answer) for answer in assessment.answers}
+    rated = rated_answers(answers)
+    result = scoring.score_assessment(rubric_shape(assessment.rubric), rated)
+    pillars = _pillars(assessment.rubric, result, answers, shown)
     strengths, gaps = _highlights(pillars)
-    numbers = {q["key"]: q["number"] for pillar in pillars for q in pillar["questions"]}
     process = shown_record(assessment.process, assessment.process_version)
+    own = scoring.RatedAssessment(assessment.id, assessment.perspective, rated)
     return {
         "assessment_id": assessment.id,
         "status": assessment.status,
@@ -168,33 +213,18 @@ def scorecard_document(
         "rubric": _rubric(assessment.rubric, shown),
         "method_version": scoring.METHOD_VERSION,
         "assessor": assessment.assessor.display_name,
-        "perspective": stakeholder_label(assessment.perspective),
+        "perspective": assessment.perspective,
         "submitted_at": assessment.submitted_at,
         "published_at": assessment.published_at,
         "withdrawn_at": assessment.withdrawn_at,
         "withdrawal_reason": assessment.withdrawal_reason,
         "revises_id": assessment.revises_id,
-        "summary": {
-            "score": result.score,
-            "band": result.band,
-            "completeness": result.completeness,
-            "evidence_coverage": result.evidence_coverage,
-            "insufficient_information": result.insufficient_information,
-            "not_applicable": result.not_applicable,
-            "missing": result.missing,
-        },
+        **_summary(result),
         "pillars": pillars,
         "strengths": strengths,
         "gaps": gaps,
-        "replies": [
-            {
-                "body": r.body,
-                "author": r.author.display_name if r.author else None,
-                "created_at": r.created_at,
-            }
-            for r in assessment.replies
-        ],
-        "consolidated": _consolidated(session, assessment, {p["key"]: p for p in pillars}, numbers)
-        if assessment.status == "published"
+        "replies": _replies(assessment),
+        "consolidated": _consolidated(session, own, assessment, pillars)
+        if consolidated and assessment.status == "published"
         else None,
     }

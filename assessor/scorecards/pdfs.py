@@ -35,6 +35,7 @@ SCORECARD_CODE = (
     "assessments/results.py",
     "scorecards/disagreements.py",
     "scorecards/document.py",
+    "presentation/filters.py",
     "presentation/formatting.py",
     "scorecards/schemas.py",
     "stakeholders.py",

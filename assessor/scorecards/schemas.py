@@ -1,44 +1,11 @@
-"""API output of scorecards and consolidations: scores to 2 decimals, shares to 4."""
+"""The scorecard document's schemas, with the API's projection of it, and the API's consolidation:
+the API sends scores to 2 decimals and shares to 4; pages and PDFs format them for the reader."""
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.presentation.fields import fraction_field, score_field
 from assessor.validation import MAX_ID, StrictSchema
-
-
-class EvidenceDataSchema(Schema):
-    url = fields.String()
-    title = fields.String()
-    accessed_on = fields.Date(allow_none=True)
-    note = fields.String()
-
-
-class AnswerDataSchema(Schema):
-    level = fields.Integer(allow_none=True)
-    not_applicable = fields.Boolean()
-    insufficient_information = fields.Boolean()
-    rationale = fields.String()
-    evidence = fields.List(fields.Nested(EvidenceDataSchema))
-
-
-class ScorecardQuestionSchema(Schema):
-    key = fields.String()
-    weight = fields.Float()
-    status = fields.String()
-    score = score_field("score")
-    answer = fields.Nested(AnswerDataSchema, allow_none=True)
-
-
-class ScorecardPillarSchema(Schema):
-    key = fields.String()
-    title = fields.String()
-    weight = fields.Float()
-    score = score_field("score")
-    band = fields.String(allow_none=True)
-    completeness = fraction_field("completeness")
-    evidence_coverage = fraction_field("evidence_coverage")
-    questions = fields.List(fields.Nested(ScorecardQuestionSchema))
 
 
 class ScorecardProcessSchema(Schema):
@@ -62,23 +29,6 @@ class ScorecardProcessSchema(Schema):
         fields.String(),
         metadata={"description": "The fields of the process's record changed since publication."},
     )
-
-
-class ScorecardSchema(Schema):
-    assessment_id = fields.Integer()
-    process = fields.Nested(ScorecardProcessSchema)
-    method_version = fields.String()
-    rubric = fields.String()
-    status = fields.String()
-    perspective = fields.String()
-    score = score_field("score")
-    band = fields.String(allow_none=True)
-    completeness = fraction_field("completeness")
-    evidence_coverage = fraction_field("evidence_coverage")
-    insufficient_information = fields.Integer()
-    not_applicable = fields.Integer()
-    missing = fields.Integer()
-    pillars = fields.List(fields.Nested(ScorecardPillarSchema))
 
 
 class ConsolidatedPillarSchema(Schema):
@@ -152,6 +102,25 @@ EMPTY_CONSOLIDATION = {
 }
 
 
+class EvidenceDataSchema(Schema):
+    url = fields.String()
+    title = fields.String()
+    accessed_on = fields.Date(allow_none=True)
+    note = fields.String()
+
+
+class DocumentAnswerSchema(Schema):
+    """An answer as answer_data gives it, without what only its editor needs."""
+
+    level = fields.Integer(allow_none=True)
+    not_applicable = fields.Boolean()
+    insufficient_information = fields.Boolean()
+    rationale = fields.String()
+    rationale_language = fields.String(allow_none=True)
+    change_reason = fields.String(allow_none=True)
+    evidence = fields.List(fields.Nested(EvidenceDataSchema))
+
+
 class DocumentQuestionSchema(Schema):
     number = fields.String()
     key = fields.String()
@@ -162,10 +131,7 @@ class DocumentQuestionSchema(Schema):
     level_name = fields.String(allow_none=True)
     descriptor = fields.String(allow_none=True)
     score = fields.Float(allow_none=True)
-    rationale = fields.String()
-    rationale_language = fields.String(allow_none=True)
-    change_reason = fields.String(allow_none=True)
-    evidence = fields.List(fields.Nested(EvidenceDataSchema))
+    answer = fields.Nested(DocumentAnswerSchema, allow_none=True)
 
 
 class DocumentPillarSchema(Schema):
@@ -177,16 +143,6 @@ class DocumentPillarSchema(Schema):
     completeness = fields.Float(allow_none=True)
     evidence_coverage = fields.Float(allow_none=True)
     questions = fields.List(fields.Nested(DocumentQuestionSchema))
-
-
-class DocumentSummarySchema(Schema):
-    score = fields.Float(allow_none=True)
-    band = fields.String(allow_none=True)
-    completeness = fields.Float(allow_none=True)
-    evidence_coverage = fields.Float(allow_none=True)
-    insufficient_information = fields.Integer()
-    not_applicable = fields.Integer()
-    missing = fields.Integer()
 
 
 class DocumentReplySchema(Schema):
@@ -253,7 +209,7 @@ class DocumentConsolidationSchema(Schema):
 
 
 class ScorecardDocumentSchema(Schema):
-    """Exactly what a scorecard page or PDF shows; its JSON also keys the PDF cache."""
+    """Exactly what a scorecard page or PDF shows; the API's scorecard is a projection of it."""
 
     assessment_id = fields.Integer()
     status = fields.String()
@@ -269,12 +225,66 @@ class ScorecardDocumentSchema(Schema):
     withdrawn_at = fields.DateTime(allow_none=True)
     withdrawal_reason = fields.String(allow_none=True)
     revises_id = fields.Integer(allow_none=True)
-    summary = fields.Nested(DocumentSummarySchema)
+    score = fields.Float(allow_none=True)
+    band = fields.String(allow_none=True)
+    completeness = fields.Float(allow_none=True)
+    evidence_coverage = fields.Float(allow_none=True)
+    insufficient_information = fields.Integer()
+    not_applicable = fields.Integer()
+    missing = fields.Integer()
     pillars = fields.List(fields.Nested(DocumentPillarSchema))
     strengths = fields.List(fields.Nested(DocumentQuestionSchema))
     gaps = fields.List(fields.Nested(DocumentQuestionSchema))
     replies = fields.List(fields.Nested(DocumentReplySchema))
     consolidated = fields.Nested(DocumentConsolidationSchema, allow_none=True)
+
+
+# The API's scorecard: the document's fields that describe the assessment itself, its rubric
+# named by label, its figures rounded as the API sends them (scores to 2 decimals, shares to 4).
+
+
+class AnswerDataSchema(DocumentAnswerSchema):
+    class Meta:
+        exclude = ("rationale_language", "change_reason")
+
+
+class ScorecardQuestionSchema(DocumentQuestionSchema):
+    class Meta:
+        exclude = ("number", "prompt", "level", "level_name", "descriptor")
+
+    score = score_field("score")
+    answer = fields.Nested(AnswerDataSchema, allow_none=True)
+
+
+class ScorecardPillarSchema(DocumentPillarSchema):
+    score = score_field("score")
+    completeness = fraction_field("completeness")
+    evidence_coverage = fraction_field("evidence_coverage")
+    questions = fields.List(fields.Nested(ScorecardQuestionSchema))
+
+
+class ScorecardSchema(ScorecardDocumentSchema):
+    class Meta:
+        exclude = (
+            "permalink",
+            "file_name",
+            "assessor",
+            "submitted_at",
+            "published_at",
+            "withdrawn_at",
+            "withdrawal_reason",
+            "revises_id",
+            "strengths",
+            "gaps",
+            "replies",
+            "consolidated",
+        )
+
+    rubric = fields.String(attribute="rubric.label")
+    score = score_field("score")
+    completeness = fraction_field("completeness")
+    evidence_coverage = fraction_field("evidence_coverage")
+    pillars = fields.List(fields.Nested(ScorecardPillarSchema))
 
 
 class QuestionRatingsSchema(Schema):

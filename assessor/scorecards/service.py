@@ -26,7 +26,7 @@ def scorecard_card(
     session: Session, assessment: Assessment, permalink: str, language: str
 ) -> dict[str, Any]:
     """The scorecard's data in ``language`` as the schema dumps it: what page and PDF show."""
-    document = scorecard_document(session, assessment, permalink, language)
+    document = scorecard_document(session, assessment, language, permalink)
     return ScorecardDocumentSchema().dump(document)
 
 
