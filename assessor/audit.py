@@ -7,7 +7,6 @@ from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from assessor.db import Base, JSONDocument, UTCDateTime, utcnow
-from assessor.users.models import User
 
 # Every action the app records, by the kind of record it changes. The audit page offers them
 # as a filter, so an action missing here could not be found there: record() refuses it.
@@ -52,8 +51,9 @@ class AuditEvent(Base):
     before: Mapped[Any | None] = mapped_column(JSONDocument)
     after: Mapped[Any | None] = mapped_column(JSONDocument)
 
-    # Read only by the audit trail's lists, which load it with the events.
-    actor: Mapped[User | None] = relationship(lazy="raise")
+    # Read only by the audit trail's lists, which load it with the events. Named, not imported:
+    # users records audit events, so audit sits below it.
+    actor: Mapped["User | None"] = relationship(lazy="raise")  # noqa: F821 - resolved by name
 
 
 def record(
