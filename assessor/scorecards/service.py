@@ -1,8 +1,6 @@
 """Scorecards for people: the document data, the ratings behind its disagreements, and the
 PDFs and pages rendered once per published content."""
 
-import hashlib
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -76,15 +74,6 @@ def question_ratings_page(
         "pages": pages,
         "ratings": [rating_data(rating, question_key, languages) for rating in shown],
     }
-
-
-def files_version(paths: list[Path]) -> str:
-    """A hash of the templates and stylesheets, so a changed layout makes new PDFs."""
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def stored_pdf(session: Session, key: str) -> bytes | None:
