@@ -151,14 +151,14 @@ def save_answer(
     stored = answer_for(assessment, question_key)
     _check_version(stored, data["version"])
     before = answer_snapshot(stored)
-    answer = stored or Answer(assessment=assessment, question_key=question_key)
-    _apply(answer, data, user)
-    session.add(answer)
     try:
-        session.flush()
+        # In a savepoint, so that losing a race undoes this save alone, not the caller's work.
+        with session.begin_nested():
+            answer = stored or Answer(assessment=assessment, question_key=question_key)
+            _apply(answer, data, user)
+            session.add(answer)
     except IntegrityError:
         # Another first save of the same question won the race: show the winner.
-        session.rollback()
         raise StaleAnswer(_stored_answer(session, assessment.id, question_key)) from None
     audit.record(
         session,
