@@ -21,11 +21,11 @@ from assessor.assessments.rules import EVIDENCE_ROW_PATH, described
 from assessor.assessments.schemas import AnswerInSchema
 from assessor.assessments.script_texts import questionnaire_script_texts
 from assessor.assessments.service import answer_for, get_assessment
-from assessor.assessments.views import signed_in_user
 from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import N_, translated
 from assessor.rubrics.models import LEVEL_LABELS
+from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 CHOOSE_FIRST = N_("Not saved: choose a level, not applicable or insufficient information first.")

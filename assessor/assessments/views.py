@@ -20,15 +20,12 @@ from assessor.processes.service import get_process
 from assessor.processes.versions import shown_record
 from assessor.rubrics.service import list_rubric_versions
 from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
+from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 blueprint = Blueprint("assessments", __name__)
 blueprint.add_app_template_filter(status_label)
 blueprint.add_app_template_filter(status_word)
-
-
-def signed_in_user():
-    return current_user if current_user.is_authenticated else None
 
 
 def _start_choices(process) -> dict:

@@ -46,6 +46,7 @@ from assessor.processes.service import (
 from assessor.processes.versions import record_history, version_numbered
 from assessor.scorecards.scores import scores_of
 from assessor.stakeholders import stakeholder_label
+from assessor.users.current import signed_in_user
 from assessor.users.models import User
 
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
@@ -54,11 +55,6 @@ blueprint.add_app_template_filter(score_change_text, "score_change")
 # What a listed assessment shows beside its kept score (see scores), loaded for all listed
 # assessments at once rather than row by row.
 ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor))
-
-
-def signed_in_user() -> User | None:
-    """The visitor's account, or None for anonymous visitors, as the services expect."""
-    return current_user if current_user.is_authenticated else None
 
 
 @blueprint.get("")

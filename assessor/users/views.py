@@ -18,7 +18,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import (
-    current_user,
     login_required,
     login_user,
     logout_user,
@@ -33,6 +32,7 @@ from assessor.extensions import limiter, login_manager
 from assessor.languages.cookie import forget_language, remember_language
 from assessor.languages.messages import N_, translated
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.current import signed_in_user
 from assessor.users.forms import (
     PasswordForm,
     ProfileForm,
@@ -115,11 +115,6 @@ def safe_next(target: str) -> str:
     if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
         return target
     return "/"
-
-
-def signed_in_user() -> User:
-    """The user behind ``current_user``, for services that want the model itself."""
-    return current_user._get_current_object()
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
