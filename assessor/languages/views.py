@@ -7,8 +7,8 @@ from flask import Blueprint, redirect, request
 from assessor.db import db
 from assessor.languages.cookie import remember_language
 from assessor.languages.selection import supported
+from assessor.security import safe_next
 from assessor.users.current import signed_in_user
-from assessor.users.views import safe_next
 
 blueprint = Blueprint("languages", __name__)
 

@@ -1,7 +1,5 @@
 """Account pages: signing in and out, the profile, its password and personal API tokens."""
 
-import re
-
 from flask import (
     Blueprint,
     Flask,
@@ -31,6 +29,7 @@ from assessor.db import db
 from assessor.extensions import limiter, login_manager
 from assessor.languages.cookie import forget_language, remember_language
 from assessor.languages.messages import N_, translated
+from assessor.security import safe_next
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.current import signed_in_user
 from assessor.users.forms import (
@@ -61,8 +60,6 @@ blueprint.add_app_template_filter(role_labels, "role_labels")
 
 WRONG_CREDENTIALS = _l("The email or password is wrong.")
 TOO_MANY_SIGN_INS = _l("Too many sign-in attempts. Please wait a minute, then try again.")
-# A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
-UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
 
 
 @blueprint.record_once
@@ -108,13 +105,6 @@ def end_signed_in_session() -> None:
         db.session.commit()
     session.clear()
     logout_user()
-
-
-def safe_next(target: str) -> str:
-    """``target`` if it is a path on this site, else the home page: never an open redirect."""
-    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
-        return target
-    return "/"
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
