@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from assessor.assessments.answer_messages import answer_message_translations, shown_messages
 from assessor.assessments.answers import StaleAnswer, answer_problems_of, save_answer
 from assessor.assessments.labels import CHANGE_REASON_LABELS
+from assessor.assessments.models import AssessmentStatus
 from assessor.assessments.progress import overall_completeness, pillar_progress
 from assessor.assessments.questionnaire_form import (
     answer_input,
@@ -76,7 +77,11 @@ def _pillar(assessment, pillar_key: str):
 
 def _editable(assessment) -> bool:
     user = signed_in_user()
-    return user is not None and assessment.status == "draft" and assessment.assessor_id == user.id
+    return (
+        user is not None
+        and assessment.status == AssessmentStatus.DRAFT
+        and assessment.assessor_id == user.id
+    )
 
 
 def _open_comments(assessment, key: str) -> list:

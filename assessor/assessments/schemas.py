@@ -12,7 +12,7 @@ from marshmallow import (
     validates_schema,
 )
 
-from assessor.assessments.models import CHANGE_REASONS, STATUSES
+from assessor.assessments.models import CHANGE_REASONS, AssessmentStatus
 from assessor.languages.messages import N_
 from assessor.languages.tags import LANGUAGE_TAG, MAX_LANGUAGE_TAG, known_language
 from assessor.stakeholders import STAKEHOLDER_GROUPS
@@ -223,7 +223,7 @@ class AssessmentCreateSchema(StrictSchema):
 
 class AssessmentListArgsSchema(PageArgsSchema, StrictSchema):
     process_id = row_id()
-    status = fields.String(validate=_one_of(STATUSES, "status"))
+    status = fields.String(validate=_one_of(tuple(AssessmentStatus), "status"))
     rubric = fields.String(validate=validate.Regexp(RUBRIC_LABEL, error="must be <slug>@<version>"))
     perspective = fields.String(validate=_one_of(list(STAKEHOLDER_GROUPS), "group"))
     assessor_id = row_id()

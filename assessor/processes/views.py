@@ -7,8 +7,7 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
 from assessor import scoring
-from assessor.assessments.access import PUBLIC_STATUSES
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment, AssessmentStatus
 from assessor.assessments.service import assessments_query
 from assessor.db import db
 from assessor.exceptions import InvalidInput
@@ -106,7 +105,9 @@ def process_assessments(process: Process, user: User | None) -> dict[str, list[d
     assessments = list(db.session.scalars(statement))
     # A published revision supersedes the assessment it revises; both stay public.
     revised_by = {
-        a.revises_id: a.id for a in assessments if a.revises_id and a.status == "published"
+        a.revises_id: a.id
+        for a in assessments
+        if a.revises_id and a.status == AssessmentStatus.PUBLISHED
     }
     public = [assessment for assessment in assessments if assessment.status in PUBLIC_STATUSES]
     results = scores_of(db.session, public)

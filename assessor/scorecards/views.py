@@ -4,13 +4,13 @@ from flask import Blueprint, Response, render_template, request
 from marshmallow import ValidationError
 
 from assessor.assessments.access import require_visible
+from assessor.assessments.models import PUBLIC_STATUSES
 from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
-from assessor.scorecards.models import KEPT_STATUSES
 from assessor.scorecards.pages import framed, kept_page, rendered_page, state_and_current_page
 from assessor.scorecards.pdfs import (
     kept_pdf,
@@ -38,7 +38,7 @@ def _card(assessment_id: int) -> tuple:
 def page(assessment_id: int):
     state, current = state_and_current_page(db.session, assessment_id)
     state = require_visible(signed_in_user(), state)
-    if state.status in KEPT_STATUSES:
+    if state.status in PUBLIC_STATUSES:
         return framed(current or kept_page(db.session, state))
     # A draft changes with every answer saved: rendered for each request, never kept.
     assessment = get_assessment(db.session, signed_in_user(), assessment_id)
@@ -91,7 +91,7 @@ def pdf(assessment_id: int):
     else:
         state, current = state_and_current_pdf(db.session, assessment_id)
     state = require_visible(signed_in_user(), state)
-    if state.status in KEPT_STATUSES:
+    if state.status in PUBLIC_STATUSES:
         return _kept_pdf(state, current)
     _, card = _card(assessment_id)
     response = _pdf_response(render_scorecard(card, utcnow().isoformat()), card["file_name"])
