@@ -10,8 +10,6 @@ from assessor.languages.messages import N_
 from assessor.processes.representatives import represents
 from assessor.users.models import User
 
-MAX_REPLY = 10_000
-
 
 def may_reply(session: Session, user: User | None, assessment: Assessment) -> bool:
     published = assessment.status == AssessmentStatus.PUBLISHED

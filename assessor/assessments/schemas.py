@@ -21,6 +21,7 @@ from assessor.validation import PageArgsSchema, StrictSchema, row_id
 
 RUBRIC_LABEL = r"^[a-z0-9]+(?:-[a-z0-9]+)*@\d+\.\d+\.\d+$"
 MAX_RATIONALE = 10_000
+MAX_REPLY = 10_000
 MAX_EVIDENCE_ITEMS = 20
 MAX_URL = 2000
 MAX_TITLE = 500
@@ -330,7 +331,7 @@ class AssessmentSummarySchema(Schema):
 class ReplyInSchema(StrictSchema):
     body = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=10_000, error="must be 1 to {max} characters"),
+        validate=validate.Length(min=1, max=MAX_REPLY, error="must be 1 to {max} characters"),
     )
 
 
