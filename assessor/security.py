@@ -1,6 +1,7 @@
-"""What makes every request safer by default, whatever the deployment: response headers, and
-the refusal of cross-site requests that change anything."""
+"""What makes every request safer by default, whatever the deployment: response headers, the
+refusal of cross-site requests that change anything, and redirects that stay on this site."""
 
+import re
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, request, session
@@ -30,6 +31,8 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+# A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
+UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
 
 
 def comes_from_this_site() -> bool:
@@ -40,6 +43,13 @@ def comes_from_this_site() -> bool:
         return fetched_from == "same-origin"
     source = urlsplit(request.headers.get("Origin") or request.referrer or "")
     return (source.scheme, source.netloc.lower()) == (request.scheme, request.host.lower())
+
+
+def safe_next(target: str) -> str:
+    """``target`` if it is a path on this site, else the home page: never an open redirect."""
+    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
+        return target
+    return "/"
 
 
 def refuse_cross_site_requests() -> None:

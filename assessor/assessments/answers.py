@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from assessor import audit
 from assessor.assessments.access import require_assessor_of
 from assessor.assessments.labels import STATUS_WORDS
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus, EvidenceItem
 from assessor.assessments.rules import AnswerState, answer_problems
 from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, evidence_row_problems
 from assessor.assessments.service import answer_for, require_question
@@ -90,7 +90,7 @@ def not_editable(status: str) -> Message:
 
 def _require_editable(user: User, assessment: Assessment) -> None:
     require_assessor_of(user, assessment)
-    if assessment.status != "draft":
+    if assessment.status != AssessmentStatus.DRAFT:
         raise Conflict(not_editable(assessment.status))
 
 

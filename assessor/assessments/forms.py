@@ -16,7 +16,7 @@ from marshmallow import (
     validates_schema,
 )
 
-from assessor.assessments.schemas import RUBRIC_LABEL
+from assessor.assessments.schemas import MAX_REPLY, RUBRIC_LABEL
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 
 TOO_LONG = _l("write at most {max} characters")
@@ -95,7 +95,7 @@ class ReplyFormSchema(FormSchema):
     body = fields.String(
         required=True,
         validate=validate.Length(
-            min=1, max=10_000, error=_l("write a reply of 1 to {max} characters")
+            min=1, max=MAX_REPLY, error=_l("write a reply of 1 to {max} characters")
         ),
         error_messages={"required": _l("write the process's reply")},
     )

@@ -12,11 +12,11 @@ from pathlib import Path
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel, get_locale, refresh
-from flask_login import current_user
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
 from assessor.languages.formats import datetime_text
 from assessor.languages.messages import translated
+from assessor.users.current import signed_in_user
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 # The language the interface is written in: it needs no catalogue.
@@ -39,14 +39,6 @@ def supported(language: str | None) -> bool:
     return language is not None and language in supported_languages()
 
 
-def acting_user():
-    """The user the request acts for: an API call's token holder, else the signed-in user."""
-    token_holder = g.get("user")
-    if token_holder is not None:
-        return token_holder
-    return current_user if current_user.is_authenticated else None
-
-
 def select_language() -> str:
     """The language of this request (see the module's docstring for the order).
 
@@ -58,7 +50,8 @@ def select_language() -> str:
     requested = request.args.get("lang")
     if supported(requested):
         return requested
-    user = acting_user()
+    # An API call acts for its caller, a token's holder perhaps (see api.auth).
+    user = g.get("user") or signed_in_user()
     if user is not None and supported(user.language):
         return user.language
     chosen = request.cookies.get(LANGUAGE_COOKIE)

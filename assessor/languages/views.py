@@ -3,12 +3,12 @@
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import Blueprint, redirect, request
-from flask_login import current_user
 
 from assessor.db import db
 from assessor.languages.cookie import remember_language
 from assessor.languages.selection import supported
-from assessor.users.views import safe_next
+from assessor.security import safe_next
+from assessor.users.current import signed_in_user
 
 blueprint = Blueprint("languages", __name__)
 
@@ -28,7 +28,8 @@ def choose():
     if not supported(language):
         return response
     remember_language(response, language)
-    if current_user.is_authenticated and current_user.language != language:
-        current_user.language = language
+    user = signed_in_user()
+    if user is not None and user.language != language:
+        user.language = language
         db.session.commit()
     return response

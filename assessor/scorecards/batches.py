@@ -17,7 +17,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from assessor.assessments.access import require_visible
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
 from assessor.assessments.service import split_rubric_label
 from assessor.db import utcnow
 from assessor.exceptions import InvalidInput, NotVisible
@@ -25,7 +25,7 @@ from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import scorecard_state
-from assessor.scorecards.models import KEPT_STATUSES, BatchDownload
+from assessor.scorecards.models import BatchDownload
 from assessor.scorecards.pdfs import kept_pdf, pdf_key
 
 MAX_SCORECARDS = 50
@@ -52,7 +52,7 @@ def chosen_ids(session: Session, assessment_ids: Iterable[int]) -> list[int]:
     public = set(
         session.scalars(
             select(Assessment.id).where(
-                Assessment.id.in_(ids), Assessment.status.in_(KEPT_STATUSES)
+                Assessment.id.in_(ids), Assessment.status.in_(PUBLIC_STATUSES)
             )
         )
     )
@@ -171,7 +171,7 @@ def published_scorecards(text: str | None = None, rubric: str | None = None) -> 
         select(Assessment)
         .join(Assessment.process)
         .join(Assessment.rubric)
-        .where(Assessment.status.in_(KEPT_STATUSES))
+        .where(Assessment.status.in_(PUBLIC_STATUSES))
         .options(*LIST_DETAILS)
         .order_by(Assessment.published_at.desc(), Assessment.id.desc())
     )
@@ -191,7 +191,7 @@ def published_rubric_labels(session: Session) -> list[str]:
     rows = session.execute(
         select(RubricVersion.slug, RubricVersion.version)
         .join(Assessment, Assessment.rubric_version_id == RubricVersion.id)
-        .where(Assessment.status.in_(KEPT_STATUSES))
+        .where(Assessment.status.in_(PUBLIC_STATUSES))
         .group_by(RubricVersion.slug, RubricVersion.version)
         .order_by(RubricVersion.slug, RubricVersion.version)
     )

@@ -6,7 +6,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.models import Answer, Assessment
+from assessor.assessments.models import OPEN_STATUSES, Answer, Assessment, AssessmentStatus
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
@@ -33,7 +33,7 @@ def process_slug(name: str) -> str:
 
 def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> str:
     """``scorecard-<process slug>-<id>[-draft].pdf``: says what it is, and whether final."""
-    draft = "-draft" if status in ("draft", "submitted") else ""
+    draft = "-draft" if status in OPEN_STATUSES else ""
     return f"scorecard-{process_slug(process_name)}-{assessment_id}{draft}.pdf"
 
 
@@ -195,6 +195,6 @@ def scorecard_document(
             for r in assessment.replies
         ],
         "consolidated": _consolidated(session, assessment, {p["key"]: p for p in pillars}, numbers)
-        if assessment.status == "published"
+        if assessment.status == AssessmentStatus.PUBLISHED
         else None,
     }

@@ -13,8 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.access import PUBLIC_STATUSES
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
 from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.data import answers_of, rubric_shape
 from assessor.scorecards.models import KeptScore

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import Assessment, AssessmentStatus
 from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
 from assessor.processes.versions import shown_record
@@ -51,7 +51,7 @@ def question_ratings_page(
     of them at a time; 404 where the scorecard has no consolidated view."""
     rows = published_rows(session, assessment.process_id, assessment.rubric)
     rated = rated_assessments(rows)
-    if assessment.status != "published" or len(rated) < 2:
+    if assessment.status != AssessmentStatus.PUBLISHED or len(rated) < 2:
         raise NotVisible()
     number, prompt = _numbered_question(assessment, question_key, language)
     languages = rationale_languages(rows)

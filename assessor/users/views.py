@@ -1,7 +1,5 @@
 """Account pages: signing in and out, the profile, its password and personal API tokens."""
 
-import re
-
 from flask import (
     Blueprint,
     Flask,
@@ -19,7 +17,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import (
-    current_user,
     login_required,
     login_user,
     logout_user,
@@ -33,7 +30,9 @@ from assessor.db import db
 from assessor.extensions import limiter, login_manager
 from assessor.languages.cookie import forget_language, remember_language
 from assessor.languages.messages import N_, translated
+from assessor.security import safe_next
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.current import signed_in_user
 from assessor.users.forms import (
     PasswordForm,
     ProfileForm,
@@ -63,8 +62,6 @@ blueprint.add_app_template_filter(role_labels, "role_labels")
 
 WRONG_CREDENTIALS = _l("The email or password is wrong.")
 TOO_MANY_SIGN_INS = _l("Too many sign-in attempts. Please wait a minute, then try again.")
-# A browser reads "/\evil.org" and "/<tab>/evil.org" as "//evil.org", another site.
-UNSAFE_IN_NEXT = re.compile(r"[\\\x00-\x1f\x7f]")
 
 
 @blueprint.record_once
@@ -113,18 +110,6 @@ def end_signed_in_session() -> None:
         db.session.commit()
     session.clear()
     logout_user()
-
-
-def safe_next(target: str) -> str:
-    """``target`` if it is a path on this site, else the home page: never an open redirect."""
-    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
-        return target
-    return "/"
-
-
-def signed_in_user() -> User:
-    """The user behind ``current_user``, for services that want the model itself."""
-    return current_user._get_current_object()
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
