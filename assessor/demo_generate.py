@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from assessor.assessments.kept_scores import keep_missing_scores
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus, EvidenceItem
 from assessor.demo import DEMO_PASSWORD
 from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
@@ -367,7 +367,7 @@ def _original(rng: random.Random, context: Context, position: float) -> PlannedA
         "rubric_version_id": context.rubric_id,
         "assessor_id": context.assessors[perspective],
         "perspective": perspective,
-        "status": "published",
+        "status": AssessmentStatus.PUBLISHED,
         "row_version": 1,
         "created_at": published - timedelta(days=rng.randint(10, 90)),
         "submitted_at": published - timedelta(days=rng.randint(1, 9)),
@@ -500,7 +500,8 @@ def generate(
         if progress is not None:
             progress(totals["assessments"], assessments)
     # Like every published assessment, each keeps its result for lists and comparisons.
-    keep_missing_scores(session)
+    for _ in keep_missing_scores(session):
+        session.commit()
     # Fresh planner statistics: right after a bulk load, queries would otherwise scan tables
     # that their indexes would answer.
     session.execute(text("ANALYZE"))

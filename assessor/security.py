@@ -1,5 +1,5 @@
 """What makes every request safer by default, whatever the deployment: response headers, the
-refusal of cross-site requests that change anything, and redirects that stay on the site."""
+refusal of cross-site requests that change anything, and redirects that stay on this site."""
 
 import re
 from urllib.parse import urlsplit
@@ -46,6 +46,13 @@ def comes_from_this_site() -> bool:
     return (source.scheme, source.netloc.lower()) == (request.scheme, request.host.lower())
 
 
+def safe_next(target: str) -> str:
+    """``target`` if it is a path on this site, else the home page: never an open redirect."""
+    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
+        return target
+    return "/"
+
+
 def refuse_cross_site_requests() -> None:
     """CSRF defence of every request that changes something (OWASP: token, else origin).
 
@@ -75,10 +82,3 @@ def register_security(app: Flask) -> None:
         if app.config["HSTS"] and request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response
-
-
-def safe_next(target: str) -> str:
-    """``target`` if it is a path on this site, else the home page: never an open redirect."""
-    if target.startswith("/") and not target.startswith("//") and not UNSAFE_IN_NEXT.search(target):
-        return target
-    return "/"

@@ -1,11 +1,11 @@
 """Who is calling the API: a bearer token, or the browser's signed-in session with CSRF."""
 
 from flask import g, request
-from flask_login import current_user
 
 from assessor.db import db
 from assessor.exceptions import NotAuthenticated
 from assessor.extensions import csrf
+from assessor.users.current import signed_in_user
 from assessor.users.models import User
 from assessor.users.tokens import user_for_token
 
@@ -23,7 +23,7 @@ def identify_caller() -> None:
         db.session.commit()  # keeps last_used_at
         g.user = user
         return
-    g.user = current_user if current_user.is_authenticated else None
+    g.user = signed_in_user()
     if g.user is not None and request.method not in SAFE_METHODS:
         csrf.protect()
 

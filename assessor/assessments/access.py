@@ -8,13 +8,12 @@ from typing import Protocol, TypeVar
 
 from sqlalchemy import ColumnElement, or_
 
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
 from assessor.exceptions import NotAllowed, NotVisible
 from assessor.languages.messages import N_
 from assessor.users.labels import ROLE_WORDS
 from assessor.users.models import User
 
-PUBLIC_STATUSES = ("published", "withdrawn")
 NOT_THE_ASSESSOR = N_("Only the assessment's own assessor may do this.")
 
 

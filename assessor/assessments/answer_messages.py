@@ -12,7 +12,7 @@ from assessor.assessments.answers import (
     STALE_ANSWER,
     not_editable,
 )
-from assessor.assessments.models import STATUSES
+from assessor.assessments.models import AssessmentStatus
 from assessor.assessments.rules import RULE_MESSAGES
 from assessor.assessments.schemas import ANSWER_SCHEMA_MESSAGES
 from assessor.errors import CONCURRENT_CHANGE, EXPIRED_FORM, MESSAGES
@@ -29,7 +29,7 @@ def answer_messages() -> list[str]:
         ALWAYS_APPLIES,
         REASON_ONLY_IN_REVISIONS,
         NOT_THE_ASSESSOR,
-        *(not_editable(status) for status in STATUSES if status != "draft"),
+        *(not_editable(status) for status in AssessmentStatus if status != AssessmentStatus.DRAFT),
         NUL_REFUSED,
         SURROGATE_REFUSED,
         CONCURRENT_CHANGE,

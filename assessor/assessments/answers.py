@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from assessor import audit
 from assessor.assessments.access import require_assessor_of
 from assessor.assessments.labels import STATUS_WORDS
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus, EvidenceItem
 from assessor.assessments.results import answer_data
 from assessor.assessments.rules import AnswerState, answer_problems
 from assessor.assessments.schemas import EVIDENCE_ROW_FIELDS, evidence_row_problems
@@ -83,7 +83,7 @@ def not_editable(status: str) -> Message:
 
 def _require_editable(user: User, assessment: Assessment) -> None:
     require_assessor_of(user, assessment)
-    if assessment.status != "draft":
+    if assessment.status != AssessmentStatus.DRAFT:
         raise Conflict(not_editable(assessment.status))
 
 
@@ -127,6 +127,32 @@ def _apply(answer: Answer, data: dict[str, Any], user: User) -> None:
     answer.updated_at = utcnow()
 
 
+def _stored_with_event(
+    session: Session,
+    user: User,
+    assessment: Assessment,
+    question_key: str,
+    stored: Answer | None,
+    data: dict[str, Any],
+) -> Answer:
+    """The answer stored as given, flushed, and its audit event."""
+    before = answer_snapshot(stored)
+    answer = stored or Answer(assessment=assessment, question_key=question_key)
+    _apply(answer, data, user)
+    session.add(answer)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="answer.saved",
+        subject_type="assessment",
+        subject_id=assessment.id,
+        before=before,
+        after={"question_key": question_key, **answer_snapshot(answer)},
+    )
+    return answer
+
+
 def save_answer(
     session: Session, user: User, assessment: Assessment, question_key: str, data: dict[str, Any]
 ) -> tuple[Answer, dict[str, list[str]]]:
@@ -143,25 +169,14 @@ def save_answer(
         raise InvalidInput({"change_reason": [REASON_ONLY_IN_REVISIONS]})
     stored = answer_for(assessment, question_key)
     _check_version(stored, data["version"])
-    before = answer_snapshot(stored)
-    answer = stored or Answer(assessment=assessment, question_key=question_key)
-    _apply(answer, data, user)
-    session.add(answer)
     try:
-        session.flush()
+        # In a savepoint, so that losing a race undoes this save alone, not the caller's work;
+        # the answer and its audit event go together.
+        with session.begin_nested():
+            answer = _stored_with_event(session, user, assessment, question_key, stored, data)
     except IntegrityError:
         # Another first save of the same question won the race: show the winner.
-        session.rollback()
         raise StaleAnswer(_stored_answer(session, assessment.id, question_key)) from None
-    audit.record(
-        session,
-        actor_id=user.id,
-        action="answer.saved",
-        subject_type="assessment",
-        subject_id=assessment.id,
-        before=before,
-        after={"question_key": question_key, **answer_snapshot(answer)},
-    )
     return answer, answer_problems(answer_state(answer), question.evidence_threshold)
 
 

@@ -8,7 +8,7 @@ their messages, so these are translated (lazily: into the language of the reques
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, fields, pre_load, validate, validates_schema
 
-from assessor.assessments.schemas import RUBRIC_LABEL
+from assessor.assessments.schemas import MAX_REPLY, RUBRIC_LABEL
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.validation import FormSchema
 
@@ -77,7 +77,7 @@ class ReplyFormSchema(FormSchema):
     body = fields.String(
         required=True,
         validate=validate.Length(
-            min=1, max=10_000, error=_l("write a reply of 1 to {max} characters")
+            min=1, max=MAX_REPLY, error=_l("write a reply of 1 to {max} characters")
         ),
         error_messages={"required": _l("write the process's reply")},
     )

@@ -6,21 +6,22 @@ Labels are lazy: read in the language of the page that shows them. Status words 
 
 from flask_babel import lazy_gettext as _l
 
+from assessor.assessments.models import AssessmentStatus
 from assessor.languages.messages import N_, translated
 
 STATUS_LABELS = {
-    "draft": _l("Draft"),
-    "submitted": _l("Submitted"),
-    "published": _l("Published"),
-    "withdrawn": _l("Withdrawn"),
+    AssessmentStatus.DRAFT: _l("Draft"),
+    AssessmentStatus.SUBMITTED: _l("Submitted"),
+    AssessmentStatus.PUBLISHED: _l("Published"),
+    AssessmentStatus.WITHDRAWN: _l("Withdrawn"),
 }
 
 # A status inside a sentence: "this one is draft".
 STATUS_WORDS = {
-    "draft": N_("draft"),
-    "submitted": N_("submitted"),
-    "published": N_("published"),
-    "withdrawn": N_("withdrawn"),
+    AssessmentStatus.DRAFT: N_("draft"),
+    AssessmentStatus.SUBMITTED: N_("submitted"),
+    AssessmentStatus.PUBLISHED: N_("published"),
+    AssessmentStatus.WITHDRAWN: N_("withdrawn"),
 }
 
 CHANGE_REASON_LABELS = {

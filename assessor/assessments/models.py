@@ -2,6 +2,7 @@
 assessment's kept score."""
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import (
     Boolean,
@@ -22,7 +23,22 @@ from assessor.rubrics.models import RubricVersion
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import User
 
-STATUSES = ("draft", "submitted", "published", "withdrawn")
+
+class AssessmentStatus(StrEnum):
+    """Where an assessment is in its life (see workflow); stored, and shown, as its value."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+
+
+# Work in progress: seen only by its assessor, reviewers and admins.
+OPEN_STATUSES = (AssessmentStatus.DRAFT, AssessmentStatus.SUBMITTED)
+# Seen by everyone, and final: their answers never change, so their scores and scorecards are
+# kept.
+PUBLIC_STATUSES = (AssessmentStatus.PUBLISHED, AssessmentStatus.WITHDRAWN)
+
 # Why an answer changed in a revision of a published assessment.
 CHANGE_REASONS = ("improvement", "decline", "correction", "new_evidence")
 
@@ -37,7 +53,7 @@ ONE_KIND_OF_ANSWER = (
 class Assessment(Base):
     __tablename__ = "assessments"
     __table_args__ = (
-        CheckConstraint(one_of("status", STATUSES), name="status"),
+        CheckConstraint(one_of("status", AssessmentStatus), name="status"),
         CheckConstraint(one_of("perspective", STAKEHOLDER_GROUPS), name="perspective"),
         CheckConstraint("revises_id IS NULL OR revises_id <> id", name="revises_other"),
         CheckConstraint(
@@ -72,7 +88,7 @@ class Assessment(Base):
         ForeignKey("users.id", ondelete="RESTRICT"), index=True
     )
     perspective: Mapped[str] = mapped_column(String(40), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=AssessmentStatus.DRAFT, index=True)
     row_version: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

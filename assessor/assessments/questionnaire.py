@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from assessor.assessments.answer_messages import answer_message_translations, shown_messages
 from assessor.assessments.answers import StaleAnswer, answer_problems_of, save_answer
 from assessor.assessments.labels import CHANGE_REASON_LABELS
+from assessor.assessments.models import AssessmentStatus
 from assessor.assessments.progress import overall_completeness, pillar_progress
 from assessor.assessments.questionnaire_form import (
     answer_input,
@@ -21,11 +22,11 @@ from assessor.assessments.rules import EVIDENCE_ROW_PATH, described
 from assessor.assessments.schemas import AnswerInSchema
 from assessor.assessments.script_texts import questionnaire_script_texts
 from assessor.assessments.service import answer_for, get_assessment
-from assessor.assessments.views import signed_in_user
 from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import N_, translated
 from assessor.rubrics.models import LEVEL_LABELS
+from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 CHOOSE_FIRST = N_("Not saved: choose a level, not applicable or insufficient information first.")
@@ -76,7 +77,11 @@ def _pillar(assessment, pillar_key: str):
 
 def _editable(assessment) -> bool:
     user = signed_in_user()
-    return user is not None and assessment.status == "draft" and assessment.assessor_id == user.id
+    return (
+        user is not None
+        and assessment.status == AssessmentStatus.DRAFT
+        and assessment.assessor_id == user.id
+    )
 
 
 def _open_comments(assessment, key: str) -> list:

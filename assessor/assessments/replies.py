@@ -4,24 +4,23 @@ from sqlalchemy.orm import Session
 
 from assessor import audit
 from assessor.assessments.labels import STATUS_WORDS
-from assessor.assessments.models import Assessment, ProcessReply
+from assessor.assessments.models import Assessment, AssessmentStatus, ProcessReply
 from assessor.exceptions import Conflict, NotAllowed
 from assessor.languages.messages import N_
 from assessor.processes.representatives import represents
 from assessor.users.models import User
 
-MAX_REPLY = 10_000
-
 
 def may_reply(session: Session, user: User | None, assessment: Assessment) -> bool:
-    return assessment.status == "published" and represents(session, user, assessment.process_id)
+    published = assessment.status == AssessmentStatus.PUBLISHED
+    return published and represents(session, user, assessment.process_id)
 
 
 def add_reply(session: Session, user: User, assessment: Assessment, body: str) -> ProcessReply:
     """Attach the process's response, shown with the scorecard as the process's own words."""
     if not represents(session, user, assessment.process_id):
         raise NotAllowed(N_("Only a representative of the assessed process may reply for it."))
-    if assessment.status != "published":
+    if assessment.status != AssessmentStatus.PUBLISHED:
         raise Conflict(
             N_(
                 "Only a published assessment can be replied to; this one is %(status)s.",

@@ -13,7 +13,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, aliased
 
 from assessor import scoring
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus, EvidenceItem
 from assessor.rubrics.models import RubricVersion
 
 
@@ -139,7 +139,7 @@ def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> 
     newer = aliased(Assessment)
     superseded = (
         select(newer.id)
-        .where(newer.revises_id == Assessment.id, newer.status == "published")
+        .where(newer.revises_id == Assessment.id, newer.status == AssessmentStatus.PUBLISHED)
         .exists()
     )
     statement = (
@@ -148,7 +148,7 @@ def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> 
         .where(
             Assessment.process_id == process_id,
             Assessment.rubric_version_id == rubric.id,
-            Assessment.status == "published",
+            Assessment.status == AssessmentStatus.PUBLISHED,
             ~superseded,
         )
         .order_by(Assessment.id, Answer.id)

@@ -6,10 +6,10 @@ from marshmallow import ValidationError
 
 from assessor.assessments import workflow
 from assessor.assessments.forms import ReplyFormSchema, ReturnFormSchema, WithdrawFormSchema
+from assessor.assessments.overview import render_overview
 from assessor.assessments.replies import add_reply
-from assessor.assessments.rubric_reading import rubric_reading
+from assessor.assessments.rubric_reading import question_titles, rubric_reading
 from assessor.assessments.service import get_assessment
-from assessor.assessments.views import question_titles, render_overview
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.languages.messages import translated_fields

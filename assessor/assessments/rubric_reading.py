@@ -27,3 +27,13 @@ class RubricReading:
 def rubric_reading(rubric) -> RubricReading:
     """How this request's page shows ``rubric``'s text."""
     return RubricReading(text_language(rubric, current_language()))
+
+
+def question_titles(assessment) -> dict[str, str]:
+    """Each question key with its number and prompt, as the questionnaire shows them."""
+    reading = rubric_reading(assessment.rubric)
+    return {
+        question.key: f"{p}.{q} {reading.text(question, 'prompt')}"
+        for p, pillar in enumerate(assessment.rubric.pillars, start=1)
+        for q, question in enumerate(pillar.questions, start=1)
+    }

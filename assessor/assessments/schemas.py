@@ -12,7 +12,7 @@ from marshmallow import (
     validates_schema,
 )
 
-from assessor.assessments.models import CHANGE_REASONS, STATUSES
+from assessor.assessments.models import CHANGE_REASONS, AssessmentStatus
 from assessor.languages.messages import N_
 from assessor.languages.tags import LANGUAGE_TAG, MAX_LANGUAGE_TAG, known_language
 from assessor.stakeholders import STAKEHOLDER_GROUPS
@@ -21,6 +21,7 @@ from assessor.validation import PageArgsSchema, StrictSchema, row_id
 
 RUBRIC_LABEL = r"^[a-z0-9]+(?:-[a-z0-9]+)*@\d+\.\d+\.\d+$"
 MAX_RATIONALE = 10_000
+MAX_REPLY = 10_000
 MAX_EVIDENCE_ITEMS = 20
 MAX_URL = 2000
 MAX_TITLE = 500
@@ -223,7 +224,7 @@ class AssessmentCreateSchema(StrictSchema):
 
 class AssessmentListArgsSchema(PageArgsSchema, StrictSchema):
     process_id = row_id()
-    status = fields.String(validate=_one_of(STATUSES, "status"))
+    status = fields.String(validate=_one_of(tuple(AssessmentStatus), "status"))
     rubric = fields.String(validate=validate.Regexp(RUBRIC_LABEL, error="must be <slug>@<version>"))
     perspective = fields.String(validate=_one_of(list(STAKEHOLDER_GROUPS), "group"))
     assessor_id = row_id()
@@ -330,7 +331,7 @@ class AssessmentSummarySchema(Schema):
 class ReplyInSchema(StrictSchema):
     body = fields.String(
         required=True,
-        validate=validate.Length(min=1, max=10_000, error="must be 1 to {max} characters"),
+        validate=validate.Length(min=1, max=MAX_REPLY, error="must be 1 to {max} characters"),
     )
 
 

@@ -7,7 +7,13 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from assessor import audit
 from assessor.assessments.access import can_view, require_role, require_visible, visible_to
-from assessor.assessments.models import Answer, Assessment, EvidenceItem, ProcessReply
+from assessor.assessments.models import (
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    EvidenceItem,
+    ProcessReply,
+)
 from assessor.exceptions import InvalidInput, NotVisible
 from assessor.languages.messages import N_
 from assessor.processes.models import Process
@@ -94,7 +100,7 @@ def start_assessment(session: Session, user: User, data: dict[str, Any]) -> Asse
         rubric=rubric,
         assessor=user,
         perspective=perspective,
-        status="draft",
+        status=AssessmentStatus.DRAFT,
         answers=copied,
     )
     session.add(assessment)

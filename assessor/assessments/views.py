@@ -4,31 +4,24 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from marshmallow import ValidationError
 
-from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.forms import StartFormSchema
 from assessor.assessments.history import assessment_history
 from assessor.assessments.labels import status_label, status_word
-from assessor.assessments.progress import overall_completeness, pillar_progress
-from assessor.assessments.replies import may_reply
-from assessor.assessments.rubric_reading import rubric_reading
+from assessor.assessments.overview import render_overview
+from assessor.assessments.rubric_reading import question_titles, rubric_reading
 from assessor.assessments.service import assessments_query, get_assessment, start_assessment
-from assessor.assessments.workflow import available_actions
 from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.processes.service import get_process
-from assessor.processes.versions import shown_record
 from assessor.rubrics.service import list_rubric_versions
-from assessor.stakeholders import STAKEHOLDER_GROUPS, stakeholder_label
+from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 blueprint = Blueprint("assessments", __name__)
 blueprint.add_app_template_filter(status_label)
 blueprint.add_app_template_filter(status_word)
-
-
-def signed_in_user():
-    return current_user if current_user.is_authenticated else None
 
 
 def _start_choices(process) -> dict:
@@ -74,53 +67,6 @@ def start(process_id: int):
     status = 422 if errors else 200
     return render_template(
         "assessments/start.html", process=process, values=values, errors=errors, **choices
-    ), status
-
-
-def question_titles(assessment) -> dict[str, str]:
-    """Each question key with its number and prompt, as the questionnaire shows them."""
-    reading = rubric_reading(assessment.rubric)
-    return {
-        question.key: f"{p}.{q} {reading.text(question, 'prompt')}"
-        for p, pillar in enumerate(assessment.rubric.pillars, start=1)
-        for q, question in enumerate(pillar.questions, start=1)
-    }
-
-
-def render_overview(
-    assessment,
-    problems: dict | None = None,
-    status: int = 200,
-    reply_errors: dict | None = None,
-    reply_text: str = "",
-):
-    """The overview page; ``problems`` lists what blocks submission, each linked."""
-    user = signed_in_user()
-    reading = rubric_reading(assessment.rubric)
-    progress = pillar_progress(assessment, reading.language)
-    may_see_comments = user is not None and (
-        user.id == assessment.assessor_id or sees_all_assessments(user)
-    )
-    open_comments = (
-        [c for c in assessment.comments if c.resolved_at is None] if may_see_comments else []
-    )
-    return render_template(
-        "assessments/show.html",
-        assessment=assessment,
-        process=shown_record(assessment.process, assessment.process_version),
-        progress=progress,
-        completeness=overall_completeness(progress),
-        perspective_label=stakeholder_label(assessment.perspective),
-        actions=available_actions(user, assessment),
-        question_titles=question_titles(assessment),
-        open_comments=open_comments,
-        reading=reading,
-        problems=translated_fields(problems or {}),
-        may_reply=may_reply(db.session, user, assessment),
-        reply_errors=reply_errors or {},
-        reply_text=reply_text,
-        # What was just done (see review_views), said with where the public reads it.
-        done=request.args.get("done"),
     ), status
 
 

@@ -12,7 +12,7 @@ from assessor.assessments.access import require_assessor_of, require_role
 from assessor.assessments.answers import answer_state
 from assessor.assessments.kept_scores import keep_score
 from assessor.assessments.labels import STATUS_WORDS
-from assessor.assessments.models import Answer, Assessment, ReviewComment
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus, ReviewComment
 from assessor.assessments.rules import REASON_OF_CHANGE_NEEDED, QuestionRule, submission_problems
 from assessor.assessments.service import copy_answer
 from assessor.db import utcnow
@@ -20,8 +20,6 @@ from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.languages.messages import N_
 from assessor.processes.versions import current_version
 from assessor.users.models import User
-
-OPEN_STATUSES = ("draft", "submitted")
 
 # What each transition needs, said as a whole sentence for translators.
 WRONG_STATUS = {
@@ -33,13 +31,18 @@ WRONG_STATUS = {
 }
 
 
-def _require_status(assessment: Assessment, status: str, doing: str) -> None:
+def _require_status(assessment: Assessment, status: AssessmentStatus, doing: str) -> None:
     if assessment.status != status:
         raise Conflict(N_(WRONG_STATUS[doing], status=STATUS_WORDS[assessment.status]))
 
 
 def _record(
-    session: Session, user: User, assessment: Assessment, action: str, before: str, **after
+    session: Session,
+    user: User,
+    assessment: Assessment,
+    action: str,
+    before: AssessmentStatus,
+    **after,
 ) -> None:
     audit.record(
         session,
@@ -90,7 +93,7 @@ def _reasons_missing(session: Session, assessment: Assessment) -> dict[str, list
 def submit(session: Session, user: User, assessment: Assessment) -> None:
     """Send a complete draft for review; an incomplete one is refused with what is missing."""
     require_assessor_of(user, assessment)
-    _require_status(assessment, "draft", "submitted")
+    _require_status(assessment, AssessmentStatus.DRAFT, "submitted")
     answers = {answer.question_key: answer_state(answer) for answer in assessment.answers}
     problems = submission_problems(_question_rules(assessment), answers)
     for key, messages in _reasons_missing(session, assessment).items():
@@ -104,14 +107,14 @@ def submit(session: Session, user: User, assessment: Assessment) -> None:
     now = utcnow()
     for comment in assessment.comments:
         comment.resolved_at = comment.resolved_at or now
-    assessment.status, assessment.submitted_at = "submitted", now
-    _record(session, user, assessment, "submitted", "draft")
+    assessment.status, assessment.submitted_at = AssessmentStatus.SUBMITTED, now
+    _record(session, user, assessment, "submitted", AssessmentStatus.DRAFT)
 
 
 def require_may_return(user: User, assessment: Assessment) -> None:
     """Refuse, before any form is shown, a return that could not be made."""
     require_role(user, "reviewer", "admin")
-    _require_status(assessment, "submitted", "returned")
+    _require_status(assessment, AssessmentStatus.SUBMITTED, "returned")
 
 
 def return_to_draft(
@@ -131,13 +134,13 @@ def return_to_draft(
         assessment.comments.append(ReviewComment(author=user, body=comment.strip()))
     for key, body in questions.items():
         assessment.comments.append(ReviewComment(author=user, question_key=key, body=body.strip()))
-    assessment.status, assessment.submitted_at = "draft", None
+    assessment.status, assessment.submitted_at = AssessmentStatus.DRAFT, None
     _record(
         session,
         user,
         assessment,
         "returned",
-        "submitted",
+        AssessmentStatus.SUBMITTED,
         comments=len(questions) + bool(comment.strip()),
     )
 
@@ -149,7 +152,7 @@ def require_may_publish(user: User, assessment: Assessment) -> None:
         raise NotAllowed(
             N_("Separation of duties: an assessor cannot publish their own assessment.")
         )
-    _require_status(assessment, "submitted", "published")
+    _require_status(assessment, AssessmentStatus.SUBMITTED, "published")
 
 
 def publish(session: Session, user: User, assessment: Assessment) -> None:
@@ -159,13 +162,20 @@ def publish(session: Session, user: User, assessment: Assessment) -> None:
     # Found (or added) first: a published assessment names its version from its first flush.
     version = current_version(session, assessment.process)
     assessment.status, assessment.published_at, assessment.published_by_id = (
-        "published",
+        AssessmentStatus.PUBLISHED,
         utcnow(),
         user.id,
     )
     assessment.process_version = version
     keep_score(session, assessment)
-    _record(session, user, assessment, "published", "submitted", process_version=version.number)
+    _record(
+        session,
+        user,
+        assessment,
+        "published",
+        AssessmentStatus.SUBMITTED,
+        process_version=version.number,
+    )
 
 
 def _open_revision(session: Session, assessment: Assessment) -> Assessment | None:
@@ -175,7 +185,7 @@ def _open_revision(session: Session, assessment: Assessment) -> Assessment | Non
 def revise(session: Session, user: User, assessment: Assessment) -> Assessment:
     """Start a new draft from a published assessment, its answers copied; the original stays."""
     require_assessor_of(user, assessment)
-    _require_status(assessment, "published", "revised")
+    _require_status(assessment, AssessmentStatus.PUBLISHED, "revised")
     existing = _open_revision(session, assessment)
     if existing is not None:
         raise Conflict(
@@ -191,28 +201,40 @@ def revise(session: Session, user: User, assessment: Assessment) -> Assessment:
         rubric_version_id=assessment.rubric_version_id,
         assessor_id=assessment.assessor_id,
         perspective=assessment.perspective,
-        status="draft",
+        status=AssessmentStatus.DRAFT,
         revises_id=assessment.id,
         answers=[copy_answer(answer, user) for answer in assessment.answers],
     )
     session.add(revision)
     session.flush()
-    _record(session, user, revision, "revision_started", "published", revises_id=assessment.id)
+    _record(
+        session,
+        user,
+        revision,
+        "revision_started",
+        AssessmentStatus.PUBLISHED,
+        revises_id=assessment.id,
+    )
     return revision
 
 
 def require_may_withdraw(user: User, assessment: Assessment) -> None:
     require_role(user, "admin")
-    _require_status(assessment, "published", "withdrawn")
+    _require_status(assessment, AssessmentStatus.PUBLISHED, "withdrawn")
 
 
 def withdraw(session: Session, user: User, assessment: Assessment, reason: str) -> None:
     """An admin withdraws a published assessment, giving a public reason; it stays readable."""
     require_may_withdraw(user, assessment)
-    assessment.status, assessment.withdrawn_at = "withdrawn", utcnow()
+    assessment.status, assessment.withdrawn_at = AssessmentStatus.WITHDRAWN, utcnow()
     assessment.withdrawal_reason = reason.strip()
     _record(
-        session, user, assessment, "withdrawn", "published", reason=assessment.withdrawal_reason
+        session,
+        user,
+        assessment,
+        "withdrawn",
+        AssessmentStatus.PUBLISHED,
+        reason=assessment.withdrawal_reason,
     )
 
 
@@ -222,10 +244,11 @@ def available_actions(user: User | None, assessment: Assessment) -> set[str]:
         return set()
     owner = assessment.assessor_id == user.id
     reviewer = user.has_role("reviewer") or user.has_role("admin")
+    reviewing = {"return"} | ({"publish"} if not owner else set())
     actions = {
-        "draft": {"edit", "submit"} if owner else set(),
-        "submitted": ({"return"} | ({"publish"} if not owner else set())) if reviewer else set(),
-        "published": ({"revise"} if owner else set())
+        AssessmentStatus.DRAFT: {"edit", "submit"} if owner else set(),
+        AssessmentStatus.SUBMITTED: reviewing if reviewer else set(),
+        AssessmentStatus.PUBLISHED: ({"revise"} if owner else set())
         | ({"withdraw"} if user.has_role("admin") else set()),
     }
     return actions.get(assessment.status, set())

@@ -9,9 +9,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.kept_scores import scores_of
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
 from assessor.comparisons.service import (
     COMPARISON_DETAILS,
     public_scorecards,

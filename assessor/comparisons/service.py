@@ -16,9 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from assessor import scoring
-from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.kept_scores import scores_of
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
 from assessor.exceptions import InvalidInput
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion

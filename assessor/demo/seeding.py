@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from assessor.assessments.answers import save_answer
-from assessor.assessments.models import Answer, Assessment
+from assessor.assessments.models import Answer, Assessment, AssessmentStatus
 from assessor.assessments.replies import add_reply
 from assessor.assessments.schemas import AnswerInSchema
 from assessor.assessments.service import answer_for, start_assessment
@@ -138,9 +138,9 @@ def _take(
     )
     for key, answer in plan.answers.items():
         save_answer(session, assessor, assessment, key, answer_data(answer, version=None))
-    if plan.stage != "draft":
+    if plan.stage != AssessmentStatus.DRAFT:
         submit(session, assessor, assessment)
-    if plan.stage == "published":
+    if plan.stage == AssessmentStatus.PUBLISHED:
         publish(session, reviewer, assessment)
     return assessment
 
@@ -152,7 +152,7 @@ def _redescribe_workshop(session: Session) -> None:
     if process is None:
         return
     published = select(Assessment.id).where(
-        Assessment.process_id == process.id, Assessment.status == "published"
+        Assessment.process_id == process.id, Assessment.status == AssessmentStatus.PUBLISHED
     )
     editor = find_user_by_email(session, ASSESSOR)
     if editor is not None and session.scalars(published).first() is not None:
@@ -185,7 +185,7 @@ def _revise_workshop(session: Session) -> bool:
     first = first_assessment(session, WORKSHOP, ASSESSOR)
     assessor = _user_with(session, ASSESSOR, "assessor")
     reviewer = _user_with(session, REVIEWER, "reviewer")
-    if first is None or first.status != "published" or None in (assessor, reviewer):
+    if first is None or first.status != AssessmentStatus.PUBLISHED or None in (assessor, reviewer):
         return False
     if session.scalars(select(Assessment.id).where(Assessment.revises_id == first.id)).first():
         return False
@@ -208,7 +208,7 @@ def _reply(session: Session) -> bool:
     assessment = first_assessment(session, *stories.REPLIED)
     admin = _user_with(session, ADMIN, "admin")
     representative = find_user_by_email(session, REPRESENTATIVE)
-    if assessment is None or assessment.status != "published" or assessment.replies:
+    if assessment is None or assessment.status != AssessmentStatus.PUBLISHED or assessment.replies:
         return False
     if admin is None or representative is None or not representative.active:
         return False
@@ -271,5 +271,5 @@ def compared_ids(session: Session) -> list[int]:
         if first is None:
             continue
         chain = _revisions(session, first)
-        ids.extend([item.id for item in chain if item.status == "published"][-1:])
+        ids.extend([item.id for item in chain if item.status == AssessmentStatus.PUBLISHED][-1:])
     return ids

@@ -5,6 +5,7 @@ waiting for review and a draft in progress."""
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assessor.assessments.models import AssessmentStatus
 from assessor.demo.accounts import (
     ASSESSOR,
     GOVERNMENT_ASSESSOR,
@@ -27,7 +28,7 @@ class DemoAssessment:
     process: str
     assessor: str
     answers: Mapping[str, DemoAnswer]
-    stage: str  # draft, submitted or published
+    stage: AssessmentStatus  # draft, submitted or published
 
 
 def workshop_answers(perspective: str) -> dict[str, DemoAnswer]:
@@ -40,7 +41,7 @@ WORKSHOP_FIRST_VERSION = DemoAssessment(
     WORKSHOP,
     ASSESSOR,
     {**workshop_answers("civil_society"), **workshop.FIRST_VERSION},
-    "published",
+    AssessmentStatus.PUBLISHED,
 )
 REVISED_ANSWERS = workshop_answers("civil_society")
 REVISION_REASONS = workshop.REVISION_REASONS
@@ -48,16 +49,26 @@ REVISION_REASONS = workshop.REVISION_REASONS
 DEFAULT_REVISION_REASON = "correction"
 
 PUBLISHED = (
-    DemoAssessment(WORKSHOP, GOVERNMENT_ASSESSOR, workshop_answers("government"), "published"),
     DemoAssessment(
-        WORKSHOP, TECHNICAL_ASSESSOR, workshop_answers("technical_community"), "published"
+        WORKSHOP, GOVERNMENT_ASSESSOR, workshop_answers("government"), AssessmentStatus.PUBLISHED
     ),
     DemoAssessment(
-        WORKSHOP, PRIVATE_SECTOR_ASSESSOR, workshop_answers("private_sector"), "published"
+        WORKSHOP,
+        TECHNICAL_ASSESSOR,
+        workshop_answers("technical_community"),
+        AssessmentStatus.PUBLISHED,
     ),
-    DemoAssessment(WTPF, ASSESSOR, wtpf.ANSWERS, "published"),
-    DemoAssessment(WORLD_CAFE, TECHNICAL_ASSESSOR, world_cafe.ANSWERS, "published"),
-    DemoAssessment(CROWDSOURCING, GOVERNMENT_ASSESSOR, crowdsourcing.ANSWERS, "published"),
+    DemoAssessment(
+        WORKSHOP,
+        PRIVATE_SECTOR_ASSESSOR,
+        workshop_answers("private_sector"),
+        AssessmentStatus.PUBLISHED,
+    ),
+    DemoAssessment(WTPF, ASSESSOR, wtpf.ANSWERS, AssessmentStatus.PUBLISHED),
+    DemoAssessment(WORLD_CAFE, TECHNICAL_ASSESSOR, world_cafe.ANSWERS, AssessmentStatus.PUBLISHED),
+    DemoAssessment(
+        CROWDSOURCING, GOVERNMENT_ASSESSOR, crowdsourcing.ANSWERS, AssessmentStatus.PUBLISHED
+    ),
 )
 # The scorecards the printed comparison shows: one per process assessed and published.
 COMPARED = (
@@ -76,12 +87,16 @@ REPLY = (
 )
 
 # Published against the wrong process, then withdrawn by an admin, with a public reason.
-WITHDRAWN = DemoAssessment(WORLD_CAFE, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, "published")
+WITHDRAWN = DemoAssessment(
+    WORLD_CAFE, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, AssessmentStatus.PUBLISHED
+)
 WITHDRAWAL_REASON = (
     "Demo withdrawal. These answers describe the IGF Town Hall of 25 October 2013 (section 4 of "
     "the information document), not the World Café: they were published against the wrong "
     "process."
 )
 
-SUBMITTED = DemoAssessment(TOWN_HALL, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, "submitted")
-DRAFT = DemoAssessment(TOWN_HALL, ASSESSOR, town_hall.DRAFT_ANSWERS, "draft")
+SUBMITTED = DemoAssessment(
+    TOWN_HALL, PRIVATE_SECTOR_ASSESSOR, town_hall.ANSWERS, AssessmentStatus.SUBMITTED
+)
+DRAFT = DemoAssessment(TOWN_HALL, ASSESSOR, town_hall.DRAFT_ANSWERS, AssessmentStatus.DRAFT)

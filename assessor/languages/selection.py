@@ -39,14 +39,6 @@ def supported(language: str | None) -> bool:
     return language is not None and language in supported_languages()
 
 
-def acting_user():
-    """The user the request acts for: an API call's token holder, else the signed-in user."""
-    token_holder = g.get("user")
-    if token_holder is not None:
-        return token_holder
-    return current_user if current_user.is_authenticated else None
-
-
 def select_language() -> str:
     """The language of this request (see the module's docstring for the order).
 
@@ -58,7 +50,9 @@ def select_language() -> str:
     requested = request.args.get("lang")
     if supported(requested):
         return requested
-    user = acting_user()
+    # An API call acts for its caller, a token's holder perhaps (see api.auth). Languages sit
+    # below users, so the signed-in user is read from Flask-Login rather than users.current.
+    user = g.get("user") or (current_user if current_user.is_authenticated else None)
     if user is not None and supported(user.language):
         return user.language
     chosen = request.cookies.get(LANGUAGE_COOKIE)

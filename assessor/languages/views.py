@@ -28,6 +28,7 @@ def choose():
     if not supported(language):
         return response
     remember_language(response, language)
+    # Languages sit below users: the signed-in user is read from Flask-Login, not users.current.
     if current_user.is_authenticated and current_user.language != language:
         current_user.language = language
         db.session.commit()

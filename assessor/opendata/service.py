@@ -13,8 +13,13 @@ from typing import Any
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
 
-from assessor.assessments.access import PUBLIC_STATUSES
-from assessor.assessments.models import Answer, Assessment, EvidenceItem
+from assessor.assessments.models import (
+    PUBLIC_STATUSES,
+    Answer,
+    Assessment,
+    AssessmentStatus,
+    EvidenceItem,
+)
 from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.scoring import METHOD_VERSION
@@ -195,8 +200,8 @@ def export_summary(session: Session) -> dict[str, Any]:
         .where(public)
     ).one()
     return {
-        "published": by_status.get("published", 0),
-        "withdrawn": by_status.get("withdrawn", 0),
+        "published": by_status.get(AssessmentStatus.PUBLISHED, 0),
+        "withdrawn": by_status.get(AssessmentStatus.WITHDRAWN, 0),
         "processes": processes,
         "judgements": rows,
     }

@@ -10,9 +10,8 @@ from flask_babel import format_decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.kept_scores import scores_of
-from assessor.assessments.models import Answer, Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Answer, Assessment
 from assessor.presentation.formatting import SCORE_PATTERN
 from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import Assessment, AssessmentStatus
 from assessor.assessments.results import consolidation_of, latest_published
 from assessor.presentation.charts import RadarSeries, radar_chart
 from assessor.rubrics.models import Pillar, RubricVersion
@@ -34,7 +34,7 @@ RADAR_DESCRIPTION = _l(
 def _published_rubrics(session: Session, process_id: int) -> list[RubricVersion]:
     """The rubric versions the process has published assessments on, newest version first."""
     used = select(Assessment.rubric_version_id).where(
-        Assessment.process_id == process_id, Assessment.status == "published"
+        Assessment.process_id == process_id, Assessment.status == AssessmentStatus.PUBLISHED
     )
     statement = (
         select(RubricVersion)

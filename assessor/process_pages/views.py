@@ -7,9 +7,8 @@ from flask_login import current_user, login_required
 from sqlalchemy.orm import selectinload
 
 from assessor import scoring
-from assessor.assessments.access import PUBLIC_STATUSES
 from assessor.assessments.kept_scores import scores_of
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment, AssessmentStatus
 from assessor.assessments.service import assessments_query
 from assessor.db import db
 from assessor.exceptions import InvalidInput
@@ -46,6 +45,7 @@ from assessor.processes.service import (
 )
 from assessor.processes.versions import record_history, version_numbered
 from assessor.stakeholders import stakeholder_label
+from assessor.users.current import signed_in_user
 from assessor.users.models import User
 
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
@@ -54,11 +54,6 @@ blueprint.add_app_template_filter(score_change_text, "score_change")
 # What a listed assessment shows beside its kept score (see scores), loaded for all listed
 # assessments at once rather than row by row.
 ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor))
-
-
-def signed_in_user() -> User | None:
-    """The visitor's account, or None for anonymous visitors, as the services expect."""
-    return current_user if current_user.is_authenticated else None
 
 
 @blueprint.get("")
@@ -110,7 +105,9 @@ def process_assessments(process: Process, user: User | None) -> dict[str, list[d
     assessments = list(db.session.scalars(statement))
     # A published revision supersedes the assessment it revises; both stay public.
     revised_by = {
-        a.revises_id: a.id for a in assessments if a.revises_id and a.status == "published"
+        a.revises_id: a.id
+        for a in assessments
+        if a.revises_id and a.status == AssessmentStatus.PUBLISHED
     }
     public = [assessment for assessment in assessments if assessment.status in PUBLIC_STATUSES]
     results = scores_of(db.session, public)

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from assessor import scoring
-from assessor.assessments.models import Assessment
+from assessor.assessments.models import OPEN_STATUSES, Assessment, AssessmentStatus
 from assessor.assessments.results import (
     answer_data,
     consolidation_of,
@@ -34,7 +34,7 @@ def process_slug(name: str) -> str:
 
 def scorecard_file_name(process_name: str, assessment_id: int, status: str) -> str:
     """``scorecard-<process slug>-<id>[-draft].pdf``: says what it is, and whether final."""
-    draft = "-draft" if status in ("draft", "submitted") else ""
+    draft = "-draft" if status in OPEN_STATUSES else ""
     return f"scorecard-{process_slug(process_name)}-{assessment_id}{draft}.pdf"
 
 
@@ -225,6 +225,6 @@ def scorecard_document(
         "gaps": gaps,
         "replies": _replies(assessment),
         "consolidated": _consolidated(session, own, assessment, pillars)
-        if consolidated and assessment.status == "published"
+        if consolidated and assessment.status == AssessmentStatus.PUBLISHED
         else None,
     }

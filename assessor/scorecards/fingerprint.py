@@ -34,10 +34,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from assessor.assessments.models import Assessment, ProcessReply
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment, AssessmentStatus, ProcessReply
 from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
-from assessor.scorecards.models import KEPT_STATUSES
 from assessor.scoring import METHOD_VERSION
 from assessor.users.models import User
 
@@ -89,7 +88,9 @@ def _consolidated_with(shown: type[Assessment]) -> Select:
     """The current published assessments of the process on the rubric version, and versions."""
     other, newer = aliased(Assessment), aliased(Assessment)
     superseded = (
-        select(newer.id).where(newer.revises_id == other.id, newer.status == "published").exists()
+        select(newer.id)
+        .where(newer.revises_id == other.id, newer.status == AssessmentStatus.PUBLISHED)
+        .exists()
     )
     same = select(shown.process_id, shown.rubric_version_id).where(
         shown.id == bindparam("assessment_id")
@@ -100,7 +101,7 @@ def _consolidated_with(shown: type[Assessment]) -> Select:
             other.process_id == same.with_only_columns(shown.process_id).scalar_subquery(),
             other.rubric_version_id
             == same.with_only_columns(shown.rubric_version_id).scalar_subquery(),
-            other.status == "published",
+            other.status == AssessmentStatus.PUBLISHED,
             ~superseded,
         )
         .order_by(other.id)
@@ -215,6 +216,6 @@ def state_and_current_kept(
         return None, None
     state = _state(found[:_STATE_WIDTH])
     key, *kept = found[_STATE_WIDTH:]
-    if state.status not in KEPT_STATUSES or key != key_of(state):
+    if state.status not in PUBLIC_STATUSES or key != key_of(state):
         return state, None
     return state, tuple(kept)

@@ -18,10 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from assessor.db import Base, JSONDocument, UTCDateTime, one_of, utcnow
 
-# Published and withdrawn scorecards change only as their key says, so their PDFs and pages
-# are kept.
-KEPT_STATUSES = ("published", "withdrawn")
-
 
 class ScorecardPdf(Base):
     """A PDF keyed by the hash of everything it shows; other app processes share it.

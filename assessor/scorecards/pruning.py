@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, LargeBinary, and_, cast, delete, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from assessor.assessments.models import Assessment
-from assessor.scorecards.models import KEPT_STATUSES, ScorecardPage, ScorecardPdf
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment
+from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 
 KeptRow = ScorecardPage | ScorecardPdf
 
@@ -83,7 +83,7 @@ def _stale(model: type[KeptRow]) -> ColumnElement[bool]:
     )
     kept = (
         select(Assessment.id)
-        .where(Assessment.id == model.assessment_id, Assessment.status.in_(KEPT_STATUSES))
+        .where(Assessment.id == model.assessment_id, Assessment.status.in_(PUBLIC_STATUSES))
         .exists()
     )
     return or_(superseded, _unrecorded(model), ~kept)
@@ -104,9 +104,9 @@ def _removed(session: Session, model: type[KeptRow], size: ColumnElement[int]) -
 
 
 def prune_kept(session: Session) -> dict[str, Removed]:
-    """Remove every kept page and PDF that no request reads again, committed; what was
-    removed, by kind. Running it again removes nothing more."""
-    removed = {
+    """Remove every kept page and PDF that no request reads again (the caller commits); what
+    was removed, by kind. Running it again removes nothing more."""
+    return {
         "pages": _removed(
             session,
             ScorecardPage,
@@ -114,5 +114,3 @@ def prune_kept(session: Session) -> dict[str, Removed]:
         ),
         "PDFs": _removed(session, ScorecardPdf, ScorecardPdf.byte_size),
     }
-    session.commit()
-    return removed

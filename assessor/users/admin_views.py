@@ -8,6 +8,7 @@ from assessor.db import db
 from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.current import signed_in_user
 from assessor.users.forms import NewUserForm, UserEditForm, UserSearchForm, read_form
 from assessor.users.labels import role_choices
 from assessor.users.models import User
@@ -22,7 +23,6 @@ from assessor.users.service import (
     search_users,
     set_user_active,
 )
-from assessor.users.views import signed_in_user
 
 blueprint = Blueprint("user_admin", __name__, url_prefix="/admin/users")
 

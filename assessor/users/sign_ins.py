@@ -43,7 +43,7 @@ def begin_sign_in(session: Session, user: User, *, remembered: bool) -> str:
     return key
 
 
-def signed_in_user(session: Session, key: str) -> User | None:
+def user_signed_in_with(session: Session, key: str) -> User | None:
     """The active user of the live sign-in with this key, or None."""
     statement = (
         select(User)
@@ -55,7 +55,7 @@ def signed_in_user(session: Session, key: str) -> User | None:
 
 def load_user(key: str) -> User | None:
     """Flask-Login's user loader: what a session or a remember-me cookie holds is a key."""
-    return signed_in_user(db.session, key)
+    return user_signed_in_with(db.session, key)
 
 
 def end_sign_in(session: Session, key: str) -> None:

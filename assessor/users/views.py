@@ -17,7 +17,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh
 from flask_login import (
-    current_user,
     login_required,
     login_user,
     logout_user,
@@ -33,6 +32,7 @@ from assessor.languages.cookie import forget_language, remember_language
 from assessor.languages.messages import N_, translated
 from assessor.security import safe_next
 from assessor.stakeholders import STAKEHOLDER_GROUPS
+from assessor.users.current import signed_in_user
 from assessor.users.forms import (
     PasswordForm,
     ProfileForm,
@@ -110,11 +110,6 @@ def end_signed_in_session() -> None:
         db.session.commit()
     session.clear()
     logout_user()
-
-
-def signed_in_user() -> User:
-    """The user behind ``current_user``, for services that want the model itself."""
-    return current_user._get_current_object()
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
