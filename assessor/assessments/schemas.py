@@ -4,6 +4,7 @@ import re
 from datetime import date
 
 from marshmallow import (
+    EXCLUDE,
     Schema,
     ValidationError,
     fields,
@@ -48,6 +49,7 @@ TITLE_NEEDED = N_("a title is required")
 NOTE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_NOTE)
 NOT_A_DATE = N_("must be a date, such as 2026-11-23")
 NOT_A_LANGUAGE_TAG = N_("must be a language tag, such as en, fr or pt-BR")
+VERSION_NEEDED = "give the stored answer's version: ?version=N"
 ANSWER_SCHEMA_MESSAGES = (
     ONE_KIND_NEEDED,
     LEVEL_RANGE,
@@ -227,6 +229,19 @@ class AssessmentListArgsSchema(PageArgsSchema, StrictSchema):
     rubric = fields.String(validate=validate.Regexp(RUBRIC_LABEL, error="must be <slug>@<version>"))
     perspective = fields.String(validate=_one_of(list(STAKEHOLDER_GROUPS), "group"))
     assessor_id = row_id()
+
+
+class AnswerVersionArgsSchema(Schema):
+    """``?version=`` of clearing an answer, so that no one clears an answer unseen."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    version = fields.Integer(
+        required=True,
+        error_messages={"required": VERSION_NEEDED, "invalid": VERSION_NEEDED},
+        metadata={"description": "The stored answer's version."},
+    )
 
 
 class ReturnSchema(StrictSchema):

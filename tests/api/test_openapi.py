@@ -1,11 +1,14 @@
 """The OpenAPI document: valid, complete, and describing exactly the routes the app has."""
 
+import re
+
 import pytest
 from openapi_spec_validator import validate
 
-from assessor.api.openapi import PREFIX, openapi_document, openapi_path
+from assessor.api.openapi import PREFIX, openapi_document
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
+PATH_PARAMETER = re.compile(r"{(\w+)}")
 
 
 @pytest.fixture
@@ -26,15 +29,31 @@ def test_document_is_valid_openapi_3(document):
     assert document["openapi"].startswith("3.")
 
 
-def test_document_has_every_api_route_and_nothing_else(app, document):
+def _sample_url(path: str, operation: dict) -> str:
+    """The path with each parameter given a value of its documented type."""
+    types = {p["name"]: p["schema"]["type"] for p in operation.get("parameters", ())}
+    return PATH_PARAMETER.sub(lambda found: "1" if types[found[1]] == "integer" else "x", path)
+
+
+def test_every_api_route_is_documented(app, document):
     routes = {
-        (openapi_path(rule), method.lower())
+        (rule.endpoint.removeprefix("api."), method.lower())
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith(f"{PREFIX}/")
         for method in rule.methods - IGNORED_METHODS
     }
-    documented = {(path, method) for path, method, _ in _operations(document)}
-    assert documented == routes
+    documented = {
+        (operation["operationId"], method) for _, method, operation in _operations(document)
+    }
+    assert routes <= documented
+
+
+def test_every_documented_operation_has_its_route(app, document):
+    """Each path, filled in as a client would, reaches the view of its operation."""
+    urls = app.url_map.bind("localhost")
+    for path, method, operation in _operations(document):
+        endpoint, _ = urls.match(_sample_url(path, operation), method=method.upper())
+        assert endpoint == f"api.{operation['operationId']}", (method, path)
 
 
 def test_operation_ids_are_the_endpoints_of_their_routes(app, document):

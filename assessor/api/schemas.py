@@ -1,10 +1,11 @@
-"""Schemas only the document uses: error bodies, and bodies a view assembles from several."""
+"""Schemas of the API's own bodies: refusals, and answers a view assembles from several."""
 
+from flask import url_for
 from marshmallow import Schema, fields
 
-from assessor.api.rubrics import RubricListItemSchema
 from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
 from assessor.processes.schemas import ProcessLinkSchema, ProcessPageOutSchema
+from assessor.rubrics.schemas import RubricSummaryOutSchema
 from assessor.scorecards.schemas import ConsolidationSchema
 
 
@@ -60,6 +61,14 @@ class AssessmentPageSchema(ProcessPageOutSchema):
     """One page of the assessment list, counted and linked as every list is."""
 
     items = fields.List(fields.Nested(AssessmentSummarySchema))
+
+
+class RubricListItemSchema(RubricSummaryOutSchema):
+    """A rubric version in the list, with the address of its full content."""
+
+    url = fields.Function(
+        lambda rubric: url_for("api.rubrics.detail", slug=rubric.slug, version=rubric.version)
+    )
 
 
 class RubricListSchema(Schema):
