@@ -4,9 +4,21 @@ from flask import url_for
 from marshmallow import Schema, fields
 
 from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
-from assessor.processes.schemas import ProcessLinkSchema, ProcessPageOutSchema
+from assessor.processes.schemas import (
+    ProcessDetailOutSchema,
+    ProcessLinkSchema,
+    ProcessPageOutSchema,
+)
 from assessor.rubrics.schemas import RubricSummaryOutSchema
 from assessor.scorecards.schemas import ConsolidationSchema
+
+
+class AnyOf(fields.Raw):
+    """A value that is one of several schemas' dumps; the document refers to each."""
+
+    def __init__(self, *schemas: type[Schema], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.schemas = schemas
 
 
 class ErrorSchema(Schema):
@@ -23,10 +35,16 @@ class ErrorSchema(Schema):
 class ConflictSchema(ErrorSchema):
     """A refusal because of the current state, with what the client needs to resolve it."""
 
-    current = fields.Nested(
+    current = AnyOf(
         AnswerOutSchema,
+        ProcessDetailOutSchema,
         allow_none=True,
-        metadata={"description": "Saving an answer: the answer as stored now (null: none)."},
+        metadata={
+            "description": (
+                "Saving an answer: the answer as stored now (null: none). Changing a process: "
+                "the process as it is now."
+            )
+        },
     )
     problems = fields.Dict(
         keys=fields.String(),

@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from typing import ClassVar
 
 from marshmallow import (
     EXCLUDE,
@@ -154,6 +155,19 @@ def sorted_evidence(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]
 
 
 class AnswerInSchema(StrictSchema):
+    class Meta(StrictSchema.Meta):
+        # exactly_one_kind, said to the API's clients.
+        json_schema: ClassVar[dict] = {
+            "oneOf": [
+                {"required": ["level"], "properties": {"level": {"type": "integer"}}},
+                {"required": ["not_applicable"], "properties": {"not_applicable": {"const": True}}},
+                {
+                    "required": ["insufficient_information"],
+                    "properties": {"insufficient_information": {"const": True}},
+                },
+            ]
+        }
+
     level = fields.Integer(
         allow_none=True,
         load_default=None,
@@ -245,6 +259,15 @@ class AnswerVersionArgsSchema(Schema):
 
 
 class ReturnSchema(StrictSchema):
+    class Meta(StrictSchema.Meta):
+        # some_comment, said to the API's clients.
+        json_schema: ClassVar[dict] = {
+            "anyOf": [
+                {"required": ["comment"], "properties": {"comment": {"pattern": r"\S"}}},
+                {"required": ["questions"], "properties": {"questions": {"minProperties": 1}}},
+            ]
+        }
+
     comment = fields.String(load_default="", validate=validate.Length(max=5000))
     questions = fields.Dict(
         keys=fields.String(),

@@ -41,6 +41,8 @@ def required_text(max_length: int, messages: Mapping[str, str]) -> StrippedStrin
             validate.Length(min=1, error=messages["blank"]),
             at_most(max_length, messages),
         ],
+        # Not blank: the length is counted once the text is stripped.
+        metadata={"pattern": r"\S"},
     )
 
 

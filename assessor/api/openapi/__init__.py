@@ -10,14 +10,14 @@ import re
 from typing import Any
 
 from apispec import APISpec
-from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
 from apispec_webframeworks.flask import FlaskPlugin
 from flask import Flask
-from marshmallow import Schema
+from marshmallow import Schema, ValidationError
 from werkzeug.routing import Rule
 
 from assessor.api.openapi.declaration import Operation, schema_instance
+from assessor.api.openapi.json_schema import FORBIDDEN_CHARACTERS, Plugin
 from assessor.api.openapi.shared import (
     BEARER_AUTH,
     OVERVIEW,
@@ -43,7 +43,7 @@ SECURITY = {
 
 CONVERTER_TYPES = {
     "int": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
-    "default": {"type": "string", "minLength": 1},
+    "default": {"type": "string", "minLength": 1, "not": FORBIDDEN_CHARACTERS},
 }
 
 ROUTE_ARGUMENT = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
@@ -136,11 +136,20 @@ def _operation(view: Any, method: str, rule: Rule) -> dict[str, Any]:
     if parameters:
         document["parameters"] = parameters
     if operation.body is not None:
-        # An empty body counts as {}, so a body is needed only where a field is required.
-        body = schema_instance(operation.body)
-        required = not body.partial and any(field.required for field in body.fields.values())
-        document["requestBody"] = {"required": required, "content": _json(operation.body)}
+        document["requestBody"] = {
+            "required": _refuses_empty_body(operation.body),
+            "content": _json(operation.body),
+        }
     return document
+
+
+def _refuses_empty_body(schema: type[Schema] | Schema) -> bool:
+    """Whether a body must be sent: an empty one counts as {}, which the schema may refuse."""
+    try:
+        schema_instance(schema).load({})
+    except ValidationError:
+        return True
+    return False
 
 
 def _api_rules(app: Flask) -> list[Rule]:
@@ -156,7 +165,7 @@ def _spec(app: Flask) -> APISpec:
         title=TITLE,
         version=VERSION,
         openapi_version="3.1.0",
-        plugins=[FlaskPlugin(), MarshmallowPlugin(schema_name_resolver=_schema_name)],
+        plugins=[FlaskPlugin(), Plugin(schema_name_resolver=_schema_name)],
         info={"description": OVERVIEW},
         tags=TAGS,
     )
