@@ -19,7 +19,7 @@ from assessor.languages.messages import N_
 from assessor.languages.tags import LANGUAGE_TAG, MAX_LANGUAGE_TAG, known_language
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.schemas import UserSummarySchema
-from assessor.validation import PageArgsSchema, StrictSchema, row_id
+from assessor.validation import JsonBoolean, PageArgsSchema, StrictSchema, row_id
 
 RUBRIC_LABEL = r"^[a-z0-9]+(?:-[a-z0-9]+)*@\d+\.\d+\.\d+$"
 MAX_RATIONALE = 10_000
@@ -174,8 +174,8 @@ class AnswerInSchema(StrictSchema):
         strict=True,
         validate=validate.Range(min=0, max=4, error=LEVEL_RANGE),
     )
-    not_applicable = fields.Boolean(load_default=False)
-    insufficient_information = fields.Boolean(load_default=False)
+    not_applicable = JsonBoolean(load_default=False)
+    insufficient_information = JsonBoolean(load_default=False)
     rationale = fields.String(
         load_default="",
         validate=validate.Length(max=MAX_RATIONALE, error=RATIONALE_TOO_LONG),
