@@ -166,7 +166,10 @@ def generate_demo_command(processes: int, assessments: int, seed: int) -> None:
 @scorecards_group.command("keep-scores")
 def keep_scores_command() -> None:
     """Keep the results of published assessments that have none by the current scoring method."""
-    kept = keep_missing_scores(db.session, progress=lambda done: click.echo(f"  {done:,} kept"))
+    kept = 0
+    for kept in keep_missing_scores(db.session):
+        db.session.commit()
+        click.echo(f"  {kept:,} kept")
     click.echo(
         f"kept the scores of {kept:,} published {'assessment' if kept == 1 else 'assessments'}"
     )
@@ -175,7 +178,9 @@ def keep_scores_command() -> None:
 @scorecards_group.command("prune")
 def prune_scorecards_command() -> None:
     """Remove the kept pages and PDFs that no request reads again; safe to repeat."""
-    for kind, removed in prune_kept(db.session).items():
+    removed_by_kind = prune_kept(db.session)
+    db.session.commit()
+    for kind, removed in removed_by_kind.items():
         click.echo(f"removed {removed.rows:,} kept {kind} ({removed.byte_size:,} bytes)")
 
 

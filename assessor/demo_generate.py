@@ -500,7 +500,8 @@ def generate(
         if progress is not None:
             progress(totals["assessments"], assessments)
     # Like every published assessment, each keeps its result for lists and comparisons.
-    keep_missing_scores(session)
+    for _ in keep_missing_scores(session):
+        session.commit()
     # Fresh planner statistics: right after a bulk load, queries would otherwise scan tables
     # that their indexes would answer.
     session.execute(text("ANALYZE"))

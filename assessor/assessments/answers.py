@@ -134,6 +134,32 @@ def _apply(answer: Answer, data: dict[str, Any], user: User) -> None:
     answer.updated_at = utcnow()
 
 
+def _stored_with_event(
+    session: Session,
+    user: User,
+    assessment: Assessment,
+    question_key: str,
+    stored: Answer | None,
+    data: dict[str, Any],
+) -> Answer:
+    """The answer stored as given, flushed, and its audit event."""
+    before = answer_snapshot(stored)
+    answer = stored or Answer(assessment=assessment, question_key=question_key)
+    _apply(answer, data, user)
+    session.add(answer)
+    session.flush()
+    audit.record(
+        session,
+        actor_id=user.id,
+        action="answer.saved",
+        subject_type="assessment",
+        subject_id=assessment.id,
+        before=before,
+        after={"question_key": question_key, **answer_snapshot(answer)},
+    )
+    return answer
+
+
 def save_answer(
     session: Session, user: User, assessment: Assessment, question_key: str, data: dict[str, Any]
 ) -> tuple[Answer, dict[str, list[str]]]:
@@ -150,25 +176,14 @@ def save_answer(
         raise InvalidInput({"change_reason": [REASON_ONLY_IN_REVISIONS]})
     stored = answer_for(assessment, question_key)
     _check_version(stored, data["version"])
-    before = answer_snapshot(stored)
-    answer = stored or Answer(assessment=assessment, question_key=question_key)
-    _apply(answer, data, user)
-    session.add(answer)
     try:
-        session.flush()
+        # In a savepoint, so that losing a race undoes this save alone, not the caller's work;
+        # the answer and its audit event go together.
+        with session.begin_nested():
+            answer = _stored_with_event(session, user, assessment, question_key, stored, data)
     except IntegrityError:
         # Another first save of the same question won the race: show the winner.
-        session.rollback()
         raise StaleAnswer(_stored_answer(session, assessment.id, question_key)) from None
-    audit.record(
-        session,
-        actor_id=user.id,
-        action="answer.saved",
-        subject_type="assessment",
-        subject_id=assessment.id,
-        before=before,
-        after={"question_key": question_key, **answer_snapshot(answer)},
-    )
     return answer, answer_problems(answer_state(answer), question.evidence_threshold)
 
 

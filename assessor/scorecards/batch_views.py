@@ -17,13 +17,17 @@ from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.extensions import limiter
+from assessor.jobs import enqueue
 from assessor.languages.messages import N_
+from assessor.languages.selection import current_language
+from assessor.scorecards.batch_jobs import render_batch_job
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
+    fail_if_stalled,
     get_batch,
+    new_batch,
     published_rubric_labels,
     published_scorecards,
-    start_batch,
     zip_file_name,
 )
 from assessor.scorecards.labels import language_args
@@ -156,19 +160,30 @@ def index():
 @limiter.limit(lambda: current_app.config["BATCH_RATE_LIMIT"])
 def create():
     try:
-        batch = start_batch(db.session, load_choice(request.form), request.url_root)
+        token = new_batch(db.session, load_choice(request.form), request.url_root).id
     except InvalidInput as error:
         messages = [message for field in error.fields.values() for message in field]
         page = render_template(
             "scorecards/batch_refused.html", messages=messages, max_scorecards=MAX_SCORECARDS
         )
         return page, 422
-    return redirect(url_for(".show", token=batch.id, **language_args()), code=303)
+    # Committed before it is queued, so that a worker in another process finds it.
+    db.session.commit()
+    enqueue(render_batch_job, token, current_language())
+    return redirect(url_for(".show", token=token, **language_args()), code=303)
+
+
+def _batch(token: str) -> BatchDownload:
+    """The batch of this token, marked failed and committed if it stalled."""
+    batch = get_batch(db.session, token)
+    if fail_if_stalled(batch):
+        db.session.commit()
+    return batch
 
 
 @blueprint.get(f"/batches/<{TOKEN}:token>")
 def show(token: str):
-    batch = get_batch(db.session, token)
+    batch = _batch(token)
     return render_template(
         "scorecards/batch.html",
         token=batch.id,
@@ -180,12 +195,12 @@ def show(token: str):
 
 @blueprint.get(f"/batches/<{TOKEN}:token>/status")
 def status(token: str):
-    return BatchStatusSchema().dump(get_batch(db.session, token)), {"Cache-Control": "no-store"}
+    return BatchStatusSchema().dump(_batch(token)), {"Cache-Control": "no-store"}
 
 
 @blueprint.get(f"/batches/<{TOKEN}:token>/download")
 def download(token: str):
-    batch = get_batch(db.session, token)
+    batch = _batch(token)
     if batch.status != "done":
         raise Conflict(N_("These scorecards are not ready yet."))
     response = Response(batch.zip, mimetype="application/zip")

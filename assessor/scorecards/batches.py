@@ -1,4 +1,4 @@
-"""Several published scorecards as one ZIP, rendered by a background job.
+"""Several published scorecards as one ZIP, rendered by a background job (see batch_jobs).
 
 The batch, its progress and its ZIP live in the database, so every app process and the
 worker see the same. Each scorecard goes through the same code as a single download, so one
@@ -12,20 +12,15 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from flask import current_app
-from flask_babel import force_locale
 from flask_babel import gettext as _
-from huey import crontab
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from assessor.assessments.access import require_visible
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import split_rubric_label
-from assessor.db import db, utcnow
+from assessor.db import utcnow
 from assessor.exceptions import InvalidInput, NotVisible
-from assessor.jobs import enqueue, huey, task_app
-from assessor.languages.selection import SOURCE_LANGUAGE, current_language
 from assessor.processes.models import Process
 from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.document import scorecard_file_name
@@ -69,33 +64,35 @@ def chosen_ids(session: Session, assessment_ids: Iterable[int]) -> list[int]:
     return ids
 
 
-def start_batch(session: Session, assessment_ids: Iterable[int], base_url: str) -> BatchDownload:
-    """A batch of the chosen scorecards, committed and then queued for rendering in the
-    language of this request.
+def new_batch(session: Session, assessment_ids: Iterable[int], base_url: str) -> BatchDownload:
+    """A batch of the chosen scorecards, flushed: the caller commits it before queueing it, so
+    that a worker in another process finds it.
 
     ``base_url`` is the site's root as the requester sees it, for the scorecards' permalinks.
     """
     ids = chosen_ids(session, assessment_ids)
     batch = BatchDownload(assessment_ids=ids, total=len(ids), done=0, base_url=base_url)
     session.add(batch)
-    # Committed before it is queued, so that a worker in another process finds it.
-    session.commit()
-    enqueue(render_batch_job, batch.id, current_language())
-    # Run at once (HUEY_IMMEDIATE), the job changed the batch through a session of its own.
-    session.expire(batch)
+    session.flush()
     return batch
 
 
 def get_batch(session: Session, token: str) -> BatchDownload:
-    """The batch of this token; an unknown token is a 404 like any missing page. A batch that
-    stalled is marked failed, so that its page stops waiting and says to start again."""
+    """The batch of this token; an unknown token is a 404 like any missing page."""
     batch = session.get(BatchDownload, token)
     if batch is None:
         raise NotVisible()
-    if batch.status in ("queued", "running") and utcnow() - batch.created_at > STALLED_AFTER:
-        log.warning("batch %s unfinished after %s: its worker stopped", token, STALLED_AFTER)
-        _mark_failed(session, token)
     return batch
+
+
+def fail_if_stalled(batch: BatchDownload) -> bool:
+    """Mark the batch failed if it stalled, so that its page stops waiting and says to start
+    again; whether it did, for the caller to commit."""
+    if batch.status not in ("queued", "running") or utcnow() - batch.created_at <= STALLED_AFTER:
+        return False
+    log.warning("batch %s unfinished after %s: its worker stopped", batch.id, STALLED_AFTER)
+    _failed(batch)
+    return True
 
 
 def zip_file_name(batch: BatchDownload) -> str:
@@ -103,73 +100,48 @@ def zip_file_name(batch: BatchDownload) -> str:
     return f"scorecards-{batch.created_at.date().isoformat()}-{batch.total}.zip"
 
 
-@huey.task()
-def render_batch_job(token: str, language: str = SOURCE_LANGUAGE) -> None:
-    """The queued job: renders the batch in an app context (and database session) of its own."""
-    with task_app().app_context():
-        render_batch(db.session, token, language)
-
-
-def render_batch(session: Session, token: str, language: str = SOURCE_LANGUAGE) -> None:
-    """Render every scorecard of a queued batch in ``language``, then its ZIP; on any error
-    mark it failed."""
+def start_rendering(session: Session, token: str) -> BatchDownload | None:
+    """The queued batch of this token, marked running; None if it is not queued."""
     batch = session.get(BatchDownload, token)
     if batch is None or batch.status != "queued":
         # Delivered twice, or the batch is gone: the first delivery did (or does) the work.
         log.warning("batch %s is not waiting to be rendered; skipped", token)
-        return
+        return None
     batch.status = "running"
-    session.commit()
-    try:
-        # The site the batch was started from, so url_for gives the page's own permalinks.
-        with current_app.test_request_context(base_url=batch.base_url), force_locale(language):
-            files = _rendered_files(session, batch)
-        batch.zip = zip_of(files, batch.created_at)
-        batch.status = "done"
-        batch.finished_at = utcnow()
-        session.commit()
-    except Exception:
-        session.rollback()
-        log.exception("batch %s failed", token)
-        _mark_failed(session, token)
+    return batch
 
 
-def _rendered_files(session: Session, batch: BatchDownload) -> list[tuple[str, bytes]]:
-    """(file name, PDF) of each scorecard, committing the count after each one."""
-    files = []
-    for assessment_id in list(batch.assessment_ids):
-        state = require_visible(None, scorecard_state(session, assessment_id))
-        pdf = kept_pdf(session, state, pdf_key(state))
-        files.append(
-            (scorecard_file_name(state.process_name, state.assessment_id, state.status), pdf)
-        )
-        batch.done += 1
-        # Committed one by one, so that the page polling from another process sees progress.
-        session.commit()
-    return files
+def rendered_file(session: Session, batch: BatchDownload, assessment_id: int) -> tuple[str, bytes]:
+    """(file name, PDF) of one scorecard of the batch, counted as done."""
+    state = require_visible(None, scorecard_state(session, assessment_id))
+    pdf = kept_pdf(session, state, pdf_key(state))
+    batch.done += 1
+    return scorecard_file_name(state.process_name, state.assessment_id, state.status), pdf
+
+
+def finish_batch(batch: BatchDownload, files: Sequence[tuple[str, bytes]]) -> None:
+    """The batch done, with the ZIP of its files."""
+    batch.zip = zip_of(files, batch.created_at)
+    batch.status = "done"
+    batch.finished_at = utcnow()
 
 
 def purge_finished_batches(session: Session, now: datetime | None = None) -> int:
     """Delete the batches that finished more than KEEP_FINISHED ago; returns how many."""
     cutoff = (now or utcnow()) - KEEP_FINISHED
     result = session.execute(delete(BatchDownload).where(BatchDownload.finished_at < cutoff))
-    session.commit()
     return result.rowcount
 
 
-@huey.periodic_task(crontab(minute="17", hour="3"))
-def purge_finished_batches_job() -> None:
-    """Every night, in the worker: old ZIPs go, so the database keeps only recent ones."""
-    with task_app().app_context():
-        log.info("purged %d finished batch downloads", purge_finished_batches(db.session))
+def mark_failed(session: Session, token: str) -> None:
+    """The batch of this token failed; the caller commits it."""
+    _failed(session.get(BatchDownload, token))
 
 
-def _mark_failed(session: Session, token: str) -> None:
-    batch = session.get(BatchDownload, token)
+def _failed(batch: BatchDownload) -> None:
     batch.status = "failed"
     batch.error = FAILED_MESSAGE
     batch.finished_at = utcnow()
-    session.commit()
 
 
 def zip_of(files: Sequence[tuple[str, bytes]], made: datetime) -> bytes:

@@ -6,7 +6,7 @@ address and the interface language. The site's frame around it (the signed-in us
 the CSRF tokens of its forms, the language switch) is rendered for each request.
 """
 
-from flask import current_app, render_template
+from flask import render_template
 from markupsafe import Markup
 from sqlalchemy.orm import Session
 
@@ -20,20 +20,17 @@ from assessor.scorecards.fingerprint import (
 from assessor.scorecards.labels import language_args
 from assessor.scorecards.models import ScorecardPage
 from assessor.scorecards.pdfs import (
-    SCORECARD_CODE,
     charts_for,
     current_rendering,
     methodology_url,
     permalink_card,
-    template_version,
 )
 from assessor.scorecards.service import store_page, stored_page
+from assessor.scorecards.sources import Layout, layout_version
 
-PAGE_LAYOUT_FILES = (
-    "templates/scorecards/_scorecard.html",
-    "templates/scorecards/page_part.html",
-    "templates/scorecards/page_title.html",
-    *SCORECARD_CODE,
+# The page part and its title: rendered by this module's functions from their templates.
+PAGE_LAYOUT = Layout(
+    module=__name__, templates=("scorecards/page_part.html", "scorecards/page_title.html")
 )
 
 
@@ -41,7 +38,7 @@ def page_key(state: ScorecardState) -> str:
     """The key of a published or withdrawn scorecard's page part, on this site in this language
     (and whether its links name the language, see language_args)."""
     rendering = current_rendering()
-    version = template_version(current_app.root_path, rendering.language, PAGE_LAYOUT_FILES)
+    version = layout_version(PAGE_LAYOUT, rendering.language)
     return state.key("page", version, rendering.site, rendering.language, str(language_args()))
 
 

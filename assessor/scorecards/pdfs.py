@@ -4,9 +4,6 @@ Everything here runs inside a request context (a real one, or the one a batch jo
 the site it was started from), since permalinks and the site's address come from it.
 """
 
-from functools import lru_cache
-from pathlib import Path
-
 from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -16,7 +13,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.models import Assessment
 from assessor.assessments.service import get_assessment
 from assessor.db import BINARY_RESULTS
-from assessor.languages.selection import SOURCE_LANGUAGE, TRANSLATIONS_DIR, current_language
+from assessor.languages.selection import SOURCE_LANGUAGE, current_language
 from assessor.scorecards.charts import Bar, RadarSeries, band_bars, radar_chart
 from assessor.scorecards.fingerprint import (
     ScorecardState,
@@ -26,26 +23,11 @@ from assessor.scorecards.fingerprint import (
 from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.render import render_pdf
-from assessor.scorecards.service import files_version, scorecard_card, store_pdf, stored_pdf
+from assessor.scorecards.service import scorecard_card, store_pdf, stored_pdf
+from assessor.scorecards.sources import Layout, layout_version
 
-# The code that turns a scorecard's state into what it shows: a new release of any of these
-# files makes new PDFs and pages, as a changed template does.
-SCORECARD_CODE = (
-    "scorecards/charts.py",
-    "scorecards/data.py",
-    "scorecards/disagreements.py",
-    "scorecards/document.py",
-    "scorecards/formatting.py",
-    "scorecards/schemas.py",
-    "stakeholders.py",
-)
-LAYOUT_FILES = (
-    "templates/scorecards/_scorecard.html",
-    "templates/scorecards/pdf.html",
-    "static/css/scorecard.css",
-    "static/css/scorecard-print.css",
-    *SCORECARD_CODE,
-)
+# The PDF: rendered by this module's functions from its template.
+PDF_LAYOUT = Layout(module=__name__, templates=("scorecards/pdf.html",))
 
 RADAR_DESCRIPTION = _l(
     "Score of each pillar from 0 at the centre to 100 at the edge; "
@@ -56,22 +38,6 @@ BARS_DESCRIPTION = _l(
 )
 # A radar needs three axes to enclose an area; with fewer pillars the bars say it all.
 RADAR_MIN_PILLARS = 3
-
-
-def catalogue_file(language: str) -> Path:
-    """The compiled catalogue a language's interface text comes from."""
-    return TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.mo"
-
-
-@lru_cache(maxsize=16)
-def template_version(
-    package_root: str, language: str, files: tuple[str, ...] = LAYOUT_FILES
-) -> str:
-    """A hash of the files behind a layout (the PDF's unless named) and the language's
-    catalogue, read once per process."""
-    paths = [Path(package_root) / name for name in files]
-    catalogue = catalogue_file(language)
-    return files_version([*paths, catalogue] if catalogue.is_file() else paths)
 
 
 def charts_for(card: dict) -> dict[str, Markup | None]:
@@ -136,7 +102,7 @@ def pdf_key(state: ScorecardState) -> str:
     """The key (and ETag) of a published or withdrawn scorecard's PDF on this site, in the
     language being rendered: each language's PDF is kept apart."""
     rendering = current_rendering()
-    version = template_version(current_app.root_path, rendering.language)
+    version = layout_version(PDF_LAYOUT, rendering.language)
     return state.key("pdf", version, rendering.site, rendering.language)
 
 

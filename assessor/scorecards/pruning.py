@@ -104,9 +104,9 @@ def _removed(session: Session, model: type[KeptRow], size: ColumnElement[int]) -
 
 
 def prune_kept(session: Session) -> dict[str, Removed]:
-    """Remove every kept page and PDF that no request reads again, committed; what was
-    removed, by kind. Running it again removes nothing more."""
-    removed = {
+    """Remove every kept page and PDF that no request reads again (the caller commits); what
+    was removed, by kind. Running it again removes nothing more."""
+    return {
         "pages": _removed(
             session,
             ScorecardPage,
@@ -114,5 +114,3 @@ def prune_kept(session: Session) -> dict[str, Removed]:
         ),
         "PDFs": _removed(session, ScorecardPdf, ScorecardPdf.byte_size),
     }
-    session.commit()
-    return removed

@@ -7,7 +7,7 @@ is not kept yet (published before results were kept, or scored by an earlier met
 from its answers when asked for, exactly as before, and `flask scorecards keep-scores` keeps it.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,7 +19,7 @@ from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.data import answers_of, rubric_shape
 from assessor.scorecards.models import KeptScore
 
-# Assessments scored and kept per transaction by keep_missing_scores.
+# Assessments scored and kept per batch by keep_missing_scores.
 KEEP_BATCH = 500
 
 
@@ -85,15 +85,14 @@ def _unkept_batch(session: Session) -> list[Assessment]:
     return list(session.scalars(statement))
 
 
-def keep_missing_scores(session: Session, progress: Callable[[int], None] | None = None) -> int:
-    """Keep the result of every public assessment that has none by the current method, a batch
-    per transaction; how many were kept. Safe to repeat."""
+def keep_missing_scores(session: Session) -> Iterator[int]:
+    """Keep the result of every public assessment that has none by the current method, a
+    batch at a time, flushed: after each the running count is yielded, for the caller to
+    commit the batch, so that transactions stay small. Safe to repeat."""
     kept = 0
     while batch := _unkept_batch(session):
         results = _scored(session, batch)
         session.add_all(_kept_score(key, result) for key, result in results.items())
-        session.commit()
+        session.flush()
         kept += len(batch)
-        if progress is not None:
-            progress(kept)
-    return kept
+        yield kept

@@ -1,8 +1,7 @@
 """Scorecards for people: the document data, the ratings behind its disagreements, and the
 PDFs and pages rendered once per published content."""
 
-import hashlib
-from pathlib import Path
+from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import select
@@ -78,15 +77,6 @@ def question_ratings_page(
     }
 
 
-def files_version(paths: list[Path]) -> str:
-    """A hash of the templates and stylesheets, so a changed layout makes new PDFs."""
-    digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def stored_pdf(session: Session, key: str) -> bytes | None:
     """The PDF kept under ``key``, if one was rendered."""
     statement = (
@@ -98,17 +88,15 @@ def stored_pdf(session: Session, key: str) -> bytes | None:
 
 
 def _keep(session: Session, kept: KeptRow) -> None:
-    """Store ``kept`` in place of what it replaces (see pruning), committed at once so that
-    every app process can serve it."""
-    session.add(kept)
-    try:
+    """Store ``kept`` in place of what it replaces (see pruning), in a savepoint of the
+    caller's transaction, which the caller commits at once so that every app process can
+    serve it."""
+    # Another process may have rendered the same content meanwhile; its copy is as good, and
+    # its store dropped what this one would have.
+    with suppress(IntegrityError), session.begin_nested():
+        session.add(kept)
         session.flush()
         drop_replaced(session, kept)
-        session.commit()
-    except IntegrityError:
-        # Another process rendered the same content meanwhile; its copy is as good, and its
-        # store dropped what this one would have.
-        session.rollback()
 
 
 def store_pdf(

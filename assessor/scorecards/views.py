@@ -43,9 +43,16 @@ def page(assessment_id: int):
     state, current = state_and_current_page(db.session, assessment_id)
     state = require_visible(_user(), state)
     if state.status in KEPT_STATUSES:
-        return framed(current or kept_page(db.session, state))
+        return framed(current or _kept_page(state))
     # A draft changes with every answer saved: rendered for each request, never kept.
     return framed(rendered_page(db.session, get_assessment(db.session, _user(), assessment_id)))
+
+
+def _kept_page(state: ScorecardState) -> dict[str, str]:
+    """The page part rendered and kept, committed so that every app process can serve it."""
+    page = kept_page(db.session, state)
+    db.session.commit()
+    return page
 
 
 @blueprint.get("/scorecard/ratings/<question_key>")
@@ -72,13 +79,20 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     return response
 
 
+def _stored_pdf(state: ScorecardState, key: str) -> bytes:
+    """The PDF kept under ``key``, rendered and committed if it was not yet."""
+    pdf = kept_pdf(db.session, state, key)
+    db.session.commit()
+    return pdf
+
+
 def _kept_pdf(state: ScorecardState, current: bytes | None) -> Response:
     """A published or withdrawn scorecard: served from the store, rendered at most once;
     ``current`` is its kept PDF when the state's query read it already."""
     key = pdf_key(state)
     if request.if_none_match.contains(key):
         return Response(status=304, headers={"ETag": f'"{key}"'})
-    body = current or kept_pdf(db.session, state, key)
+    body = current or _stored_pdf(state, key)
     file_name = scorecard_file_name(state.process_name, state.assessment_id, state.status)
     response = _pdf_response(body, file_name)
     response.set_etag(key)

@@ -7,6 +7,7 @@ from flask import (
     Flask,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -41,6 +42,7 @@ from assessor.users.forms import (
     read_form,
     sent_values,
 )
+from assessor.users.kept_posts import ask_to_sign_in, kept_fields, send_again_page
 from assessor.users.labels import role_labels
 from assessor.users.models import User
 from assessor.users.rate_limits import sign_in_account_key
@@ -74,6 +76,7 @@ def configure_sign_in(state: BlueprintSetupState) -> None:
     login_manager.localize_callback = translated
     # A session cookie replayed from another address or browser is signed out.
     login_manager.session_protection = "strong"
+    login_manager.unauthorized_handler(ask_to_sign_in)
     user_loaded_from_cookie.connect(bind_restored_session, state.app)
 
 
@@ -95,7 +98,9 @@ def start_signed_in_session(user: User, *, remembered: bool) -> None:
     # Flask-Login keeps user.get_id() in the session and the remember-me cookie; they keep the
     # sign-in's key instead, so that ending the sign-in signs out both, and every copy of them.
     session["_user_id"] = key
-    # The forms of every page now carry a token: made here, the session is stored once.
+    # The forms of every page now carry a token: made here, the session is stored once. A token
+    # this request made earlier belonged to the session just replaced.
+    g.pop("csrf_token", None)
     generate_csrf()
 
 
@@ -123,12 +128,15 @@ def signed_in_user() -> User:
 
 
 def sign_in_page_response(values: dict, errors: dict, status: int):
-    """The sign-in form, showing again what was typed except the password.
+    """The sign-in form, showing again what was typed except the password, and still holding
+    any form kept from before signing in.
 
     Showing it starts no session, so that no visit stores one: like every post of a visitor
     without a session, signing in must come from the site's own pages (login CSRF).
     """
-    return render_template("users/sign_in.html", values=values, errors=errors), status
+    kept = kept_fields(request.form)
+    page = render_template("users/sign_in.html", values=values, errors=errors, kept=kept)
+    return page, status
 
 
 @blueprint.get("/sign-in")
@@ -147,6 +155,9 @@ def sign_in():
     if user is None:
         return sign_in_page_response(post.values, {"_": [WRONG_CREDENTIALS]}, 422)
     start_signed_in_session(user, remembered=post.data["remember"])
+    kept = kept_fields(request.form)
+    if kept:
+        return send_again_page(safe_next(post.data["next"]), kept)
     return redirect(safe_next(post.data["next"]))
 
 

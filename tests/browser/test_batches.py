@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessor.db import db
-from assessor.scorecards.batches import render_batch
+from assessor.scorecards.batch_jobs import render_batch
 from assessor.scorecards.models import BatchDownload
 from tests.browser.test_rubric_pages import serious_violations
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user

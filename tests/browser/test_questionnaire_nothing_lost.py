@@ -11,7 +11,7 @@ from tests.browser.test_questionnaire_story import (
     sign_in,
 )
 from tests.browser.test_rubric_pages import serious_violations
-from tests.factories import stored_rubric, stored_user
+from tests.factories import TEST_PASSWORD, stored_rubric, stored_user
 
 KEY = "openness.open_participation"
 OTHER = "openness.remote_participation"
@@ -177,3 +177,30 @@ def test_text_typed_after_the_session_ended_is_kept_until_signed_in_again(page, 
     page.evaluate("localStorage.clear()")
     page.reload()
     expect(rationale(page)).to_have_value("Typed after the session ended.")
+
+
+def test_without_scripts_answers_sent_after_the_session_ended_are_saved_after_signing_in(
+    browser, live_server, people
+):
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, "owner@example.org")
+    create_process_and_start(page)
+    question(page, KEY).locator(f'[id="q-{KEY}-level-3"]').check()
+    rationale(page).fill("Registration is open to anyone who asks.")
+    evidence_url(page).fill("https://example.org/register")
+    evidence_title(page).fill("Registration page")
+    elsewhere = context.new_page()
+    elsewhere.goto("/profile")
+    elsewhere.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name=re.compile("^Save and continue")).click()
+    expect(page.get_by_role("alert")).to_contain_text("Your session has ended")
+    page.get_by_label("Email").fill("owner@example.org")
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("button", name="Send it again").click()
+    page.goto(page.url.split("/pillars/")[0] + "/pillars/openness")
+    expect(rationale(page)).to_have_value("Registration is open to anyone who asks.")
+    expect(evidence_title(page)).to_have_value("Registration page")
+    expect(question(page, KEY).locator(f'[id="q-{KEY}-level-3"]')).to_be_checked()
+    context.close()

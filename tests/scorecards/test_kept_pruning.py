@@ -9,7 +9,7 @@ from sqlalchemy import select, text, update
 
 from assessor.assessments.models import Assessment, ProcessReply
 from assessor.db import db
-from assessor.scorecards.batches import render_batch
+from assessor.scorecards.batch_jobs import render_batch
 from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
 from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.service import store_page
