@@ -92,6 +92,15 @@ def refuse_forbidden_characters() -> None:
         raise InvalidInput(refused)
 
 
+class JsonBoolean(fields.Boolean):
+    """JSON's true or false only: a client sending 1, "yes" or "on" has made a mistake."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> bool:
+        if not isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
 class StrictSchema(Schema):
     """Unknown fields are refused with a message, never dropped."""
 

@@ -155,7 +155,8 @@ def schema_values(schema: dict, seeded: dict, depth: int = 0) -> st.SearchStrate
         named = OPENAPI["components"]["schemas"][schema["$ref"].split("/")[-1]]
         return schema_values(named, seeded, depth)
     choices = schema.get("oneOf") or schema.get("anyOf") or schema.get("allOf")
-    if choices:
+    # Beside a type, the choices are rules across its properties, which the type describes.
+    if choices and "type" not in schema:
         return st.one_of([schema_values(choice, seeded, depth) for choice in choices])
     if "enum" in schema:
         return st.sampled_from(schema["enum"])

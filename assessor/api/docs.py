@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, render_template
 
-from assessor.api.openapi import openapi_document
+from assessor.api.openapi import Operation, openapi_document
 from assessor.api.openapi.page import operations_by_tag, refusals
 from assessor.validation import DEFAULT_PER_PAGE, MAX_PER_PAGE
 
@@ -13,7 +13,16 @@ guide = Blueprint("api_guide", __name__)
 
 
 @blueprint.get("/openapi.json")
+@Operation(
+    tag="documentation",
+    returns="The OpenAPI document.",
+    response={"type": "object"},
+)
 def openapi():
+    """This document.
+
+    The OpenAPI 3.1 description of every operation, as JSON.
+    """
     return openapi_document(current_app)
 
 

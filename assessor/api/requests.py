@@ -8,12 +8,14 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import UnsupportedMediaType
 
+from assessor.api.openapi.declaration import declared_operation, schema_instance
 from assessor.exceptions import InvalidInput
 from assessor.validation import error_paths
 
 
-def json_body(schema: Schema, *, partial: bool = False) -> dict[str, Any]:
-    """The request's JSON body loaded by ``schema``; an empty body counts as ``{}``.
+def json_body() -> dict[str, Any]:
+    """The request's JSON body loaded by the body schema its operation declares; an empty body
+    counts as ``{}``.
 
     A body that is not JSON the site reads was refused before the view (json_bodies.py).
     """
@@ -23,16 +25,17 @@ def json_body(schema: Schema, *, partial: bool = False) -> dict[str, Any]:
         raise UnsupportedMediaType("Send JSON with Content-Type: application/json.")
     else:
         raw = request.get_json()
-    try:
-        return schema.load(raw, partial=partial)
-    except ValidationError as error:
-        raise InvalidInput(error_paths(error.messages)) from None
+    return _loaded(declared_operation().body, raw)
 
 
-def query_args(schema: Schema) -> dict[str, Any]:
-    """The query string loaded by ``schema``; unknown parameters are refused."""
+def query_args() -> dict[str, Any]:
+    """The query string loaded by the query schema its operation declares."""
+    return _loaded(declared_operation().query, request.args.to_dict())
+
+
+def _loaded(schema: type[Schema] | Schema, raw: Any) -> dict[str, Any]:
     try:
-        return schema.load(request.args.to_dict())
+        return schema_instance(schema).load(raw)
     except ValidationError as error:
         raise InvalidInput(error_paths(error.messages)) from None
 

@@ -3,6 +3,7 @@
 from flask import Blueprint, current_app
 
 from assessor.api.auth import signed_in_caller
+from assessor.api.openapi import Operation
 from assessor.api.requests import json_body
 from assessor.db import db
 from assessor.exceptions import NotAuthenticated
@@ -18,8 +19,23 @@ blueprint = Blueprint("tokens", __name__)
 @blueprint.post("/tokens")
 @limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"])
 @limiter.limit(lambda: current_app.config["SIGN_IN_RATE_LIMIT"], key_func=sign_in_account_key)
+@Operation(
+    tag="tokens",
+    returns="The new token.",
+    response=TokenCreatedSchema,
+    status=201,
+    body=TokenRequestSchema,
+    auth="none",
+    refusals=(429,),
+)
 def create():
-    data = json_body(TokenRequestSchema())
+    """Create a token.
+
+    Sign in with email and password and name the token (for example after the script that
+    uses it). The token is shown only in this response: keep it. Attempts are limited per
+    address and per account (10 a minute by default).
+    """
+    data = json_body()
     user = authenticate(db.session, data["email"], data["password"])
     if user is None:
         raise NotAuthenticated("The email or password is wrong.")
@@ -32,7 +48,12 @@ def create():
 
 
 @blueprint.delete("/tokens/<int:token_id>")
+@Operation(tag="tokens", returns="Revoked.", response=None, status=204, auth="required")
 def delete(token_id: int):
+    """Revoke a token.
+
+    Revoke one of your own tokens; it is refused from then on.
+    """
     revoke_token(db.session, signed_in_caller(), token_id)
     db.session.commit()
     return "", 204

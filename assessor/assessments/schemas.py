@@ -2,8 +2,10 @@
 
 import re
 from datetime import date
+from typing import ClassVar
 
 from marshmallow import (
+    EXCLUDE,
     Schema,
     ValidationError,
     fields,
@@ -17,7 +19,7 @@ from assessor.languages.messages import N_
 from assessor.languages.tags import LANGUAGE_TAG, MAX_LANGUAGE_TAG, known_language
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.schemas import UserSummarySchema
-from assessor.validation import PageArgsSchema, StrictSchema, row_id
+from assessor.validation import JsonBoolean, PageArgsSchema, StrictSchema, row_id
 
 RUBRIC_LABEL = r"^[a-z0-9]+(?:-[a-z0-9]+)*@\d+\.\d+\.\d+$"
 MAX_RATIONALE = 10_000
@@ -49,6 +51,7 @@ TITLE_NEEDED = N_("a title is required")
 NOTE_TOO_LONG = N_("must be at most %(max)s characters", max=MAX_NOTE)
 NOT_A_DATE = N_("must be a date, such as 2026-11-23")
 NOT_A_LANGUAGE_TAG = N_("must be a language tag, such as en, fr or pt-BR")
+VERSION_NEEDED = "give the stored answer's version: ?version=N"
 ANSWER_SCHEMA_MESSAGES = (
     ONE_KIND_NEEDED,
     LEVEL_RANGE,
@@ -153,14 +156,27 @@ def sorted_evidence(rows: list[dict[str, str]]) -> tuple[list[dict], list[dict]]
 
 
 class AnswerInSchema(StrictSchema):
+    class Meta(StrictSchema.Meta):
+        # exactly_one_kind, said to the API's clients.
+        json_schema: ClassVar[dict] = {
+            "oneOf": [
+                {"required": ["level"], "properties": {"level": {"type": "integer"}}},
+                {"required": ["not_applicable"], "properties": {"not_applicable": {"const": True}}},
+                {
+                    "required": ["insufficient_information"],
+                    "properties": {"insufficient_information": {"const": True}},
+                },
+            ]
+        }
+
     level = fields.Integer(
         allow_none=True,
         load_default=None,
         strict=True,
         validate=validate.Range(min=0, max=4, error=LEVEL_RANGE),
     )
-    not_applicable = fields.Boolean(load_default=False)
-    insufficient_information = fields.Boolean(load_default=False)
+    not_applicable = JsonBoolean(load_default=False)
+    insufficient_information = JsonBoolean(load_default=False)
     rationale = fields.String(
         load_default="",
         validate=validate.Length(max=MAX_RATIONALE, error=RATIONALE_TOO_LONG),
@@ -230,7 +246,29 @@ class AssessmentListArgsSchema(PageArgsSchema, StrictSchema):
     assessor_id = row_id()
 
 
+class AnswerVersionArgsSchema(Schema):
+    """``?version=`` of clearing an answer, so that no one clears an answer unseen."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    version = fields.Integer(
+        required=True,
+        error_messages={"required": VERSION_NEEDED, "invalid": VERSION_NEEDED},
+        metadata={"description": "The stored answer's version."},
+    )
+
+
 class ReturnSchema(StrictSchema):
+    class Meta(StrictSchema.Meta):
+        # some_comment, said to the API's clients.
+        json_schema: ClassVar[dict] = {
+            "anyOf": [
+                {"required": ["comment"], "properties": {"comment": {"pattern": r"\S"}}},
+                {"required": ["questions"], "properties": {"questions": {"minProperties": 1}}},
+            ]
+        }
+
     comment = fields.String(load_default="", validate=validate.Length(max=5000))
     questions = fields.Dict(
         keys=fields.String(),

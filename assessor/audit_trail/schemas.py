@@ -64,7 +64,7 @@ class AuditEventArgsSchema(PageArgsSchema):
     # Where a number given without its kind of record is reported.
     record_error_key: ClassVar[str] = "subject_type"
 
-    actor = ActorField(MESSAGES)
+    actor = ActorField(MESSAGES, metadata={"pattern": r"\S"})
     action = one_of(ACTIONS, MESSAGES["one_of"])
     since = day("from", MESSAGES["date"])
     until = day("to", MESSAGES["date"])

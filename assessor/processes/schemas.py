@@ -7,7 +7,7 @@ from flask import url_for
 from marshmallow import Schema, fields, validate
 
 from assessor.processes.models import LAYERS, SCOPES
-from assessor.validation import PageArgsSchema, StrictSchema, row_id
+from assessor.validation import JsonBoolean, PageArgsSchema, StrictSchema, row_id
 
 MAX_NAME_LENGTH = 300
 MAX_DESCRIPTION_LENGTH = 10_000
@@ -41,6 +41,8 @@ def required_text(max_length: int, messages: Mapping[str, str]) -> StrippedStrin
             validate.Length(min=1, error=messages["blank"]),
             at_most(max_length, messages),
         ],
+        # Not blank: the length is counted once the text is stripped.
+        metadata={"pattern": r"\S"},
     )
 
 
@@ -78,7 +80,7 @@ class ProcessCreateSchema(ProcessInSchema):
     """A new process; one already described under its name and organization needs
     ``confirm_duplicate``."""
 
-    confirm_duplicate = fields.Boolean(
+    confirm_duplicate = JsonBoolean(
         load_default=False,
         metadata={
             "description": (

@@ -155,6 +155,13 @@ def test_invalid_answers_are_422_with_field_messages(callers, draft, body, error
     assert response.get_json() == {"errors": errors}
 
 
+@pytest.mark.parametrize("sent", [1, "true", "yes"])
+def test_a_choice_other_than_json_true_or_false_is_422(callers, draft, sent):
+    response = answer(callers["owner"], draft, KEY, {"insufficient_information": sent})
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"insufficient_information": ["Not a valid boolean"]}}
+
+
 def test_an_untitled_evidence_row_is_kept_unfinished_and_named_in_the_problems(callers, draft):
     sent = {"level": 3, "rationale": "Open.", "evidence": [{"url": "https://e.org/register"}]}
     response = answer(callers["owner"], draft, KEY, sent)

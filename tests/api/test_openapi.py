@@ -1,11 +1,21 @@
 """The OpenAPI document: valid, complete, and describing exactly the routes the app has."""
 
+import re
+
 import pytest
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
-from assessor.api.openapi import PREFIX, openapi_document, openapi_path
+from assessor.api.openapi import PREFIX, openapi_document
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
+PATH_PARAMETER = re.compile(r"{(\w+)}")
+PROCESS = {
+    "name": "IGF 2013",
+    "convening_organization": "IGF",
+    "scope": "global",
+    "layer": "of_the_internet",
+}
 
 
 @pytest.fixture
@@ -26,15 +36,31 @@ def test_document_is_valid_openapi_3(document):
     assert document["openapi"].startswith("3.")
 
 
-def test_document_has_every_api_route_and_nothing_else(app, document):
+def _sample_url(path: str, operation: dict) -> str:
+    """The path with each parameter given a value of its documented type."""
+    types = {p["name"]: p["schema"]["type"] for p in operation.get("parameters", ())}
+    return PATH_PARAMETER.sub(lambda found: "1" if types[found[1]] == "integer" else "x", path)
+
+
+def test_every_api_route_is_documented(app, document):
     routes = {
-        (openapi_path(rule), method.lower())
+        (rule.endpoint.removeprefix("api."), method.lower())
         for rule in app.url_map.iter_rules()
         if rule.rule.startswith(f"{PREFIX}/")
         for method in rule.methods - IGNORED_METHODS
     }
-    documented = {(path, method) for path, method, _ in _operations(document)}
-    assert documented == routes
+    documented = {
+        (operation["operationId"], method) for _, method, operation in _operations(document)
+    }
+    assert routes <= documented
+
+
+def test_every_documented_operation_has_its_route(app, document):
+    """Each path, filled in as a client would, reaches the view of its operation."""
+    urls = app.url_map.bind("localhost")
+    for path, method, operation in _operations(document):
+        endpoint, _ = urls.match(_sample_url(path, operation), method=method.upper())
+        assert endpoint == f"api.{operation['operationId']}", (method, path)
 
 
 def test_operation_ids_are_the_endpoints_of_their_routes(app, document):
@@ -98,6 +124,44 @@ def test_answer_conflict_carries_the_stored_answer(document):
     schema = put["responses"]["409"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/Conflict"}
     assert "current" in document["components"]["schemas"]["Conflict"]["properties"]
+
+
+BODIES = [
+    ("AnswerIn", {"level": 2}, True),
+    ("AnswerIn", {"not_applicable": True, "level": None}, True),
+    ("AnswerIn", {"level": 2, "insufficient_information": True}, False),
+    ("AnswerIn", {}, False),
+    ("Return", {"questions": {"openness.participation": "Cite the minutes."}}, True),
+    ("Return", {"comment": " \n "}, False),
+    ("ProcessCreate", {**PROCESS, "public_url": "HTTPS://example.org/forum"}, True),
+    ("ProcessCreate", {**PROCESS, "public_url": "ftp://example.org/forum"}, False),
+    ("ProcessCreate", {**PROCESS, "name": "   "}, False),
+    ("ProcessCreate", {**PROCESS, "description": "a\u0000b"}, False),
+]
+
+
+@pytest.mark.parametrize(("component", "body", "valid"), BODIES)
+def test_body_schemas_state_the_rules_the_api_enforces(document, component, body, valid):
+    """Validators, and rules across fields, as JSON Schema: what the API refuses, it says."""
+    schema = {"$ref": f"#/components/schemas/{component}", "components": document["components"]}
+    assert Draft202012Validator(schema).is_valid(body) is valid
+
+
+def test_rules_no_schema_can_state_are_in_the_description(document):
+    operation = document["paths"]["/api/v1/processes/{process_id}/consolidated"]["get"]
+    assert "must name a loaded rubric version" in operation["description"]
+    assert "422" in operation["responses"]
+
+
+def test_a_body_that_must_say_something_is_required(document):
+    """An empty body counts as {}: required where {} is refused, such as a return's comment."""
+    operations = document["paths"]
+    assert operations["/api/v1/assessments/{assessment_id}/return"]["post"]["requestBody"][
+        "required"
+    ]
+    assert not operations["/api/v1/assessments/{assessment_id}/submit"]["post"]["requestBody"][
+        "required"
+    ]
 
 
 def test_created_objects_document_their_location(document):

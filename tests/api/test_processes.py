@@ -536,6 +536,14 @@ def test_a_confirmed_duplicate_is_described(callers, session):
     assert process_count(session) == 2
 
 
+def test_a_confirmation_other_than_json_true_or_false_is_refused(callers, session):
+    store(session, "NETmundial", convening_organization="CGI.br and /1net")
+    response = callers["owner"].post(PROCESSES, json=new_process(confirm_duplicate=1))
+    assert response.status_code == 422
+    assert response.get_json() == {"errors": {"confirm_duplicate": ["Not a valid boolean"]}}
+    assert process_count(session) == 1
+
+
 @pytest.mark.parametrize(
     "changed", [{"name": "NETmundial+10"}, {"convening_organization": "CGI.br"}]
 )

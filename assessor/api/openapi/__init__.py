@@ -1,32 +1,36 @@
-"""The OpenAPI 3.1 document of /api/v1, built from the schemas the API itself loads and dumps.
+"""The OpenAPI 3.1 document of /api/v1, built from the app's routes and what their views declare.
 
-Paths and their parameter types come from the app's routes, so the document cannot describe a
-route that does not exist; each route's endpoint must have an entry in ``OPERATIONS``.
+apispec's Flask plugin turns each route into its path, and its marshmallow plugin turns the
+schemas each view declares (see declaration.py), validators included, into JSON Schema: the
+document says what the views do, as they do it.
 """
 
+import inspect
 import re
 from typing import Any
 
 from apispec import APISpec
-from apispec.ext.marshmallow import MarshmallowPlugin
 from apispec.ext.marshmallow.common import resolve_schema_cls
+from apispec_webframeworks.flask import FlaskPlugin
 from flask import Flask
-from marshmallow import Schema, fields
+from marshmallow import Schema, ValidationError
 from werkzeug.routing import Rule
 
-from assessor.api.openapi.operations import (
+from assessor.api.openapi.declaration import Operation, schema_instance
+from assessor.api.openapi.json_schema import FORBIDDEN_CHARACTERS, Plugin
+from assessor.api.openapi.shared import (
     BEARER_AUTH,
-    OPERATIONS,
     OVERVIEW,
     PATH_PARAMETERS,
     REFUSALS,
     TAGS,
     TITLE,
     VERSION,
-    Operation,
 )
-from assessor.api.openapi.schemas import ConflictSchema, ErrorSchema
+from assessor.api.schemas import ConflictSchema, ErrorSchema
 from assessor.validation import MAX_ID
+
+__all__ = ["PREFIX", "Operation", "build_document", "openapi_document"]
 
 PREFIX = "/api/v1"
 
@@ -39,21 +43,17 @@ SECURITY = {
 
 CONVERTER_TYPES = {
     "int": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
-    "default": {"type": "string", "minLength": 1},
+    "default": {"type": "string", "minLength": 1, "not": FORBIDDEN_CHARACTERS},
 }
 
 ROUTE_ARGUMENT = re.compile(r"<(?:(?P<converter>\w+)(?:\([^)]*\))?:)?(?P<name>\w+)>")
+RULES_BEYOND_SCHEMA = "Also refused with 422, as the schema cannot say it:"
 
 
 def _schema_name(schema: type[Schema] | Schema) -> str:
     """Component names without the Schema suffix; a partial schema is a separate component."""
     name = resolve_schema_cls(schema).__name__.removesuffix("Schema")
     return f"{name}Patch" if getattr(schema, "partial", False) else name
-
-
-def openapi_path(rule: Rule) -> str:
-    """The OpenAPI form of a route: ``<int:assessment_id>`` becomes ``{assessment_id}``."""
-    return ROUTE_ARGUMENT.sub(lambda match: "{" + match["name"] + "}", rule.rule)
 
 
 def _path_parameters(rule: Rule) -> list[dict[str, Any]]:
@@ -80,7 +80,7 @@ def _statuses(operation: Operation, method: str, rule: Rule) -> list[int]:
         statuses |= {400, 413, 415, 422}
     if method != "GET":
         statuses.add(400)
-    if operation.query is not None:
+    if operation.query is not None or operation.rules:
         statuses.add(422)
     if rule.arguments:
         statuses.add(404)
@@ -110,31 +110,46 @@ def _responses(operation: Operation, method: str, rule: Rule) -> dict[str, Any]:
     return responses
 
 
-def _operation(endpoint: str, method: str, rule: Rule) -> dict[str, Any]:
-    operation = OPERATIONS[endpoint]
-    parameters = _path_parameters(rule) + list(operation.parameters)
-    if operation.query is not None:
-        parameters.append({"in": "query", "schema": operation.query})
+def _description(view: Any) -> tuple[str, str]:
+    """The summary and description of a view's docstring, with the rules it states besides."""
+    summary, *paragraphs = inspect.cleandoc(view.__doc__ or "").split("\n\n")
+    if view.operation.rules:
+        paragraphs.append(" ".join((RULES_BEYOND_SCHEMA, *view.operation.rules)))
+    description = "\n\n".join(" ".join(paragraph.split("\n")) for paragraph in paragraphs)
+    return summary.rstrip("."), description
+
+
+def _operation(view: Any, method: str, rule: Rule) -> dict[str, Any]:
+    operation: Operation = view.operation
+    summary, description = _description(view)
     document: dict[str, Any] = {
-        "operationId": endpoint,
+        "operationId": rule.endpoint.removeprefix("api."),
         "tags": [operation.tag],
-        "summary": operation.summary,
-        "description": operation.description,
+        "summary": summary,
+        "description": description,
         "security": SECURITY[operation.auth],
         "responses": _responses(operation, method, rule),
     }
+    parameters = _path_parameters(rule)
+    if operation.query is not None:
+        parameters.append({"in": "query", "schema": operation.query})
     if parameters:
         document["parameters"] = parameters
     if operation.body is not None:
-        # An empty body counts as {}, so a body is needed only where a field is required.
-        required = any(field.required for field in _fields(operation.body))
-        document["requestBody"] = {"required": required, "content": _json(operation.body)}
+        document["requestBody"] = {
+            "required": _refuses_empty_body(operation.body),
+            "content": _json(operation.body),
+        }
     return document
 
 
-def _fields(schema: type[Schema] | Schema) -> list[fields.Field]:
-    instance = schema() if isinstance(schema, type) else schema
-    return [] if instance.partial else list(instance.fields.values())
+def _refuses_empty_body(schema: type[Schema] | Schema) -> bool:
+    """Whether a body must be sent: an empty one counts as {}, which the schema may refuse."""
+    try:
+        schema_instance(schema).load({})
+    except ValidationError:
+        return True
+    return False
 
 
 def _api_rules(app: Flask) -> list[Rule]:
@@ -144,13 +159,13 @@ def _api_rules(app: Flask) -> list[Rule]:
     )
 
 
-def build_document(app: Flask) -> dict[str, Any]:
-    """The OpenAPI document of every route under /api/v1, as plain data."""
+def _spec(app: Flask) -> APISpec:
+    """The document before its paths: what it says once for every operation."""
     spec = APISpec(
         title=TITLE,
         version=VERSION,
         openapi_version="3.1.0",
-        plugins=[MarshmallowPlugin(schema_name_resolver=_schema_name)],
+        plugins=[FlaskPlugin(), Plugin(schema_name_resolver=_schema_name)],
         info={"description": OVERVIEW},
         tags=TAGS,
     )
@@ -163,16 +178,23 @@ def build_document(app: Flask) -> dict[str, Any]:
                 "content": _json(ConflictSchema if status == 409 else ErrorSchema),
             },
         )
+    return spec
+
+
+def build_document(app: Flask) -> dict[str, Any]:
+    """The OpenAPI document of every declared route under /api/v1, as plain data."""
+    spec = _spec(app)
     for rule in _api_rules(app):
-        endpoint = rule.endpoint.removeprefix("api.")
-        # A route without an entry is left out rather than failing the whole document; the
-        # suite compares the document with the routes, so none stays undocumented.
-        if endpoint not in OPERATIONS:
+        view = app.view_functions[rule.endpoint]
+        # A route without a declaration is left out rather than failing the whole document;
+        # the suite compares the document with the routes, so none stays undocumented.
+        if not hasattr(view, "operation"):
             continue
         methods = sorted(rule.methods - {"HEAD", "OPTIONS"})
         spec.path(
-            path=openapi_path(rule),
-            operations={method.lower(): _operation(endpoint, method, rule) for method in methods},
+            view=view,
+            app=app,
+            operations={method.lower(): _operation(view, method, rule) for method in methods},
         )
     return spec.to_dict()
 

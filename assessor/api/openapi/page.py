@@ -6,7 +6,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from assessor.api.openapi.operations import REFUSALS
+from assessor.api.openapi.shared import REFUSALS
 
 METHODS = ("get", "post", "put", "patch", "delete")
 CODE_SPAN = re.compile(r"`([^`]+)`")

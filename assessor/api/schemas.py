@@ -1,11 +1,24 @@
-"""Schemas only the document uses: error bodies, and bodies a view assembles from several."""
+"""Schemas of the API's own bodies: refusals, and answers a view assembles from several."""
 
+from flask import url_for
 from marshmallow import Schema, fields
 
-from assessor.api.rubrics import RubricListItemSchema
 from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
-from assessor.processes.schemas import ProcessLinkSchema, ProcessPageOutSchema
+from assessor.processes.schemas import (
+    ProcessDetailOutSchema,
+    ProcessLinkSchema,
+    ProcessPageOutSchema,
+)
+from assessor.rubrics.schemas import RubricSummaryOutSchema
 from assessor.scorecards.schemas import ConsolidationSchema
+
+
+class AnyOf(fields.Raw):
+    """A value that is one of several schemas' dumps; the document refers to each."""
+
+    def __init__(self, *schemas: type[Schema], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.schemas = schemas
 
 
 class ErrorSchema(Schema):
@@ -22,10 +35,16 @@ class ErrorSchema(Schema):
 class ConflictSchema(ErrorSchema):
     """A refusal because of the current state, with what the client needs to resolve it."""
 
-    current = fields.Nested(
+    current = AnyOf(
         AnswerOutSchema,
+        ProcessDetailOutSchema,
         allow_none=True,
-        metadata={"description": "Saving an answer: the answer as stored now (null: none)."},
+        metadata={
+            "description": (
+                "Saving an answer: the answer as stored now (null: none). Changing a process: "
+                "the process as it is now."
+            )
+        },
     )
     problems = fields.Dict(
         keys=fields.String(),
@@ -60,6 +79,14 @@ class AssessmentPageSchema(ProcessPageOutSchema):
     """One page of the assessment list, counted and linked as every list is."""
 
     items = fields.List(fields.Nested(AssessmentSummarySchema))
+
+
+class RubricListItemSchema(RubricSummaryOutSchema):
+    """A rubric version in the list, with the address of its full content."""
+
+    url = fields.Function(
+        lambda rubric: url_for("api.rubrics.detail", slug=rubric.slug, version=rubric.version)
+    )
 
 
 class RubricListSchema(Schema):
