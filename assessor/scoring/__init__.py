@@ -28,6 +28,10 @@ consolidate(rubric, assessments) -> Consolidation
 
 as_plain(result) -> dict; from_plain(dict) -> AssessmentScore   # kept results, exactly
 
+assessment_range(rubric, answers) -> AssessmentRange             # method 2
+    AssessmentRange(overall: ScoreRange, pillars: tuple[(pillar key, ScoreRange), ...])
+    ScoreRange(low, high, information_coverage)   # low = method 1's score; coverage 0-100
+
 Scores are unrounded floats in [0, 100], None meaning "not scored" (never 0); shares and alpha
 are floats, None when undefined. Present them with band_of, display_score (one decimal, half
 up), api_score (two decimals) and api_fraction (four decimals). Invalid input raises ValueError.
@@ -48,6 +52,7 @@ from .consolidation import (
 )
 from .inputs import Answer, PillarShape, QuestionShape, RatedAssessment, RubricShape, Status
 from .plain import as_plain, from_plain
+from .ranges import AssessmentRange, ScoreRange, assessment_range
 from .rounding import NOT_SCORED, api_fraction, api_score, display_score, round_half_up
 
 METHOD_VERSION = "1"
@@ -56,6 +61,7 @@ __all__ = [
     "METHOD_VERSION",
     "NOT_SCORED",
     "Answer",
+    "AssessmentRange",
     "AssessmentScore",
     "Band",
     "ConsolidatedPillar",
@@ -71,10 +77,12 @@ __all__ = [
     "RatedAssessment",
     "Rating",
     "RubricShape",
+    "ScoreRange",
     "Status",
     "api_fraction",
     "api_score",
     "as_plain",
+    "assessment_range",
     "band_of",
     "consolidate",
     "display_score",
