@@ -45,6 +45,11 @@ class QuestionView:
     conflict: object = None
     comments: list = field(default_factory=list)
 
+    @property
+    def cannot_be_submitted(self) -> bool:
+        """Stored as typed, but lacking what submission needs."""
+        return not self.errors and bool(self.problems)
+
 
 @dataclass(frozen=True)
 class SaveOutcome:
@@ -61,7 +66,7 @@ class SaveOutcome:
 
     @property
     def not_ready(self) -> list[QuestionView]:
-        return [view for view in self.views if not view.errors and view.problems]
+        return [view for view in self.views if view.cannot_be_submitted]
 
     @property
     def all_saved(self) -> bool:

@@ -47,6 +47,7 @@ from assessor.processes.versions import record_history, version_numbered
 from assessor.stakeholders import stakeholder_label
 from assessor.users.current import signed_in_user
 from assessor.users.models import User
+from assessor.validation import MAX_ID
 
 blueprint = Blueprint("processes", __name__, url_prefix="/processes")
 blueprint.add_app_template_filter(score_change_text, "score_change")
@@ -193,10 +194,12 @@ def new():
 
 def version_posted(text: str) -> int | None:
     """The record's version a posted edit is based on; None for a form without one."""
-    # ASCII only: str.isdigit also accepts digits int() refuses, such as "²".
-    if text.isascii() and text.isdigit() and len(text) <= 9:
-        return int(text)
-    return None
+    # ASCII only: str.isdigit also accepts digits int() refuses, such as "²"; the length is
+    # checked first because int() refuses digit strings of a few thousand characters.
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_ID)):
+        return None
+    number = int(text)
+    return number if number <= MAX_ID else None
 
 
 @blueprint.route("/<int:process_id>/edit", methods=["GET", "POST"])
