@@ -25,7 +25,9 @@ def rubric_shape(rubric: RubricVersion) -> scoring.RubricShape:
                 key=pillar.key,
                 weight=pillar.weight,
                 questions=tuple(
-                    scoring.QuestionShape(q.key, q.weight, q.not_applicable_allowed)
+                    scoring.QuestionShape(
+                        q.key, q.weight, q.not_applicable_allowed, q.evidence_threshold
+                    )
                     for q in pillar.questions
                 ),
             )

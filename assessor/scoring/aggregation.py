@@ -1,9 +1,8 @@
-"""The averages the method uses: weighted means (pillar and overall scores) and the median."""
+"""The averages the method uses: weighted means (pillar and overall scores, each end of a range)
+and the median (consolidated questions)."""
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
-
-from .inputs import PillarShape, RubricShape
 
 
 def weighted_mean(weighted_values: Iterable[tuple[float, float | None]]) -> float | None:
@@ -25,13 +24,3 @@ def median(values: Sequence[float]) -> float | None:
     if len(ordered) % 2:
         return ordered[middle]
     return float((Fraction(ordered[middle - 1]) + Fraction(ordered[middle])) / 2)
-
-
-def pillar_score(pillar: PillarShape, question_scores: Mapping[str, float | None]) -> float | None:
-    """S_p: weighted mean over the pillar's scored questions; None if none is scored."""
-    return weighted_mean((q.weight, question_scores[q.key]) for q in pillar.questions)
-
-
-def overall_score(rubric: RubricShape, pillar_scores: Mapping[str, float | None]) -> float | None:
-    """Weighted mean over the scored pillars, with the pillar weights; None if none is scored."""
-    return weighted_mean((p.weight, pillar_scores[p.key]) for p in rubric.pillars)

@@ -1,9 +1,9 @@
-"""Scoring one assessment: question, pillar and overall scores, completeness, evidence coverage."""
+"""Scoring one assessment: question, pillar and overall scores with their ranges, completeness,
+evidence coverage, and the stage matrix."""
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .aggregation import overall_score, pillar_score
 from .bands import Band, band_of
 from .inputs import (
     Answer,
@@ -13,6 +13,9 @@ from .inputs import (
     Status,
     answers_in_rubric_order,
 )
+from .questions import question_score
+from .ranges import ScoreRange, answers_range, combined_range
+from .stage_matrix import StageRow, stage_matrix
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +31,14 @@ class QuestionScore:
 
 @dataclass(frozen=True, slots=True)
 class PillarScore:
-    """A pillar's score (None: not scored), band, completeness and evidence coverage."""
+    """A pillar's score (None: not scored) and the high end of its range, how much of it rests
+    on levels (0-100), band, completeness and evidence coverage."""
 
     key: str
     weight: float
     score: float | None
+    high: float | None
+    information_coverage: float | None
     band: Band | None
     completeness: float | None
     evidence_coverage: float | None
@@ -41,9 +47,12 @@ class PillarScore:
 
 @dataclass(frozen=True, slots=True)
 class AssessmentScore:
-    """An assessment's overall result, the counts of non-level answers, and its pillars."""
+    """An assessment's overall result and range, the counts of non-level answers, its pillars
+    and its stage matrix."""
 
     score: float | None
+    high: float | None
+    information_coverage: float | None
     band: Band | None
     completeness: float | None
     evidence_coverage: float | None
@@ -51,15 +60,7 @@ class AssessmentScore:
     not_applicable: int
     missing: int
     pillars: tuple[PillarScore, ...]
-
-
-def question_score(answer: Answer) -> float | None:
-    """s_q = 100 * L / 4; insufficient information scores 0; not applicable and missing: None."""
-    # Insufficient information scores 0 because the burden of showing that a principle is met
-    # lies with the process being assessed.
-    if answer.level is not None:
-        return 100 * answer.level / 4
-    return 0.0 if answer.insufficient_information else None
+    stages: tuple[StageRow, ...]
 
 
 def _share(numerator: int, denominator: int) -> float | None:
@@ -74,12 +75,19 @@ def completeness(answers: Iterable[Answer]) -> float | None:
     return _share(len(answered), len(applicable))
 
 
-def evidence_coverage(answers: Iterable[Answer]) -> float | None:
-    """Share of the answers at level >= 1 that cite at least one evidence item."""
-    # Level 0 claims nothing is in place, so there is nothing for evidence to support.
-    claimed = [answer for answer in answers if answer.level is not None and answer.level >= 1]
-    evidenced = [answer for answer in claimed if answer.evidence_count > 0]
-    return _share(len(evidenced), len(claimed))
+def evidence_coverage(answered: Iterable[tuple[QuestionShape, Answer]]) -> float | None:
+    """Share of the answers whose level requires evidence that cite at least one item.
+
+    A level requires evidence from its question's evidence_threshold up, the rule the
+    questionnaire applies before submission; an answer below it is not uncovered.
+    """
+    required = [
+        answer
+        for question, answer in answered
+        if answer.level is not None and answer.level >= question.evidence_threshold
+    ]
+    evidenced = [answer for answer in required if answer.evidence_count > 0]
+    return _share(len(evidenced), len(required))
 
 
 def _score_question(question: QuestionShape, answer: Answer) -> QuestionScore:
@@ -92,15 +100,17 @@ def _score_question(question: QuestionShape, answer: Answer) -> QuestionScore:
 def _score_pillar(pillar: PillarShape, answers: Mapping[str, Answer]) -> PillarScore:
     """The PillarScore from the answers to the pillar's questions."""
     questions = tuple(_score_question(q, answers[q.key]) for q in pillar.questions)
-    score = pillar_score(pillar, {question.key: question.score for question in questions})
-    pillar_answers = [answers[question.key] for question in pillar.questions]
+    answered = [(question, answers[question.key]) for question in pillar.questions]
+    result = answers_range((question.weight, answer) for question, answer in answered)
     return PillarScore(
         key=pillar.key,
         weight=pillar.weight,
-        score=score,
-        band=band_of(score),
-        completeness=completeness(pillar_answers),
-        evidence_coverage=evidence_coverage(pillar_answers),
+        score=result.low,
+        high=result.high,
+        information_coverage=result.information_coverage,
+        band=band_of(result.low),
+        completeness=completeness(answer for _, answer in answered),
+        evidence_coverage=evidence_coverage(answered),
         questions=questions,
     )
 
@@ -109,15 +119,23 @@ def score_assessment(rubric: RubricShape, answers: Mapping[str, Answer]) -> Asse
     """Score one assessment's answers (keyed by question key; absent keys are missing)."""
     by_key = answers_in_rubric_order(rubric, answers)
     pillars = tuple(_score_pillar(pillar, by_key) for pillar in rubric.pillars)
-    score = overall_score(rubric, {pillar.key: pillar.score for pillar in pillars})
+    result = combined_range(
+        (pillar.weight, ScoreRange(pillar.score, pillar.high, pillar.information_coverage))
+        for pillar in pillars
+    )
     statuses = [answer.status for answer in by_key.values()]
     return AssessmentScore(
-        score=score,
-        band=band_of(score),
+        score=result.low,
+        high=result.high,
+        information_coverage=result.information_coverage,
+        band=band_of(result.low),
         completeness=completeness(by_key.values()),
-        evidence_coverage=evidence_coverage(by_key.values()),
+        evidence_coverage=evidence_coverage(
+            (question, by_key[question.key]) for question in rubric.questions()
+        ),
         insufficient_information=statuses.count("insufficient_information"),
         not_applicable=statuses.count("not_applicable"),
         missing=statuses.count("missing"),
         pillars=pillars,
+        stages=stage_matrix(rubric, by_key),
     )

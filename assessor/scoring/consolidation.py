@@ -4,11 +4,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from .aggregation import median, overall_score, pillar_score
+from .aggregation import median, weighted_mean
 from .agreement import Unit, exact_agreement, level_span, ordinal_alpha, rated_level
-from .assessment import question_score
 from .bands import Band, band_of
 from .inputs import QuestionShape, RatedAssessment, RubricShape, Status, answers_in_rubric_order
+from .questions import high_question_score, question_score
+from .ranges import NOTHING_JUDGED, ScoreRange, at_a_level, combined_range
 
 # Levels two or more apart mean the assessors read the process differently, not just finely.
 DISAGREEMENT_SPAN = 2
@@ -16,20 +17,30 @@ DISAGREEMENT_SPAN = 2
 
 @dataclass(frozen=True, slots=True)
 class ConsolidatedQuestion:
-    """A question's consolidated score: the median of the applicable answers' scores."""
+    """A question's consolidated score: the median of the applicable answers' scores; its high
+    end, the median with unknowns met; and the share of its ratings given at a level (0-100)."""
 
     key: str
     pillar_key: str
     score: float | None
+    high: float | None
+    information_coverage: float | None
     not_applicable: bool
+
+    @property
+    def score_range(self) -> ScoreRange:
+        return ScoreRange(self.score, self.high, self.information_coverage)
 
 
 @dataclass(frozen=True, slots=True)
 class ConsolidatedPillar:
-    """A pillar's consolidated score and band, and the assessors' agreement on its questions."""
+    """A pillar's consolidated score, range and band, and the assessors' agreement on its
+    questions."""
 
     key: str
     score: float | None
+    high: float | None
+    information_coverage: float | None
     band: Band | None
     alpha: float | None
     exact_agreement: float | None
@@ -63,6 +74,8 @@ class PerspectiveView:
     perspective: str
     assessment_ids: tuple[int, ...]
     score: float | None
+    high: float | None
+    information_coverage: float | None
     band: Band | None
     alpha: float | None
     exact_agreement: float | None
@@ -79,10 +92,13 @@ class PillarSpread:
 
 @dataclass(frozen=True, slots=True)
 class Consolidation:
-    """The consolidated result of several assessments, their agreement, and the perspectives."""
+    """The consolidated result of several assessments, its range, the assessors' agreement, and
+    the perspectives."""
 
     assessment_ids: tuple[int, ...]
     score: float | None
+    high: float | None
+    information_coverage: float | None
     band: Band | None
     alpha: float | None
     exact_agreement: float | None
@@ -111,13 +127,24 @@ def _prepared(
 def _consolidate_question(
     key: str, pillar_key: str, assessments: Sequence[RatedAssessment]
 ) -> ConsolidatedQuestion:
-    """Not applicable if a strict majority said so; otherwise the median applicable score."""
+    """Not applicable if a strict majority said so; otherwise the median applicable score, at
+    each end of the range."""
     answers = [assessment.answers[key] for assessment in assessments]
-    not_applicable = 2 * sum(answer.not_applicable for answer in answers) > len(answers)
-    scores = [score for score in map(question_score, answers) if score is not None]
+    if 2 * sum(answer.not_applicable for answer in answers) > len(answers):
+        return ConsolidatedQuestion(key, pillar_key, *_as_fields(NOTHING_JUDGED), True)
+    judged = [answer for answer in answers if question_score(answer) is not None]
     return ConsolidatedQuestion(
-        key, pillar_key, None if not_applicable else median(scores), not_applicable
+        key,
+        pillar_key,
+        score=median([question_score(answer) for answer in judged]),
+        high=median([high_question_score(answer) for answer in judged]),
+        information_coverage=weighted_mean((1.0, at_a_level(answer)) for answer in judged),
+        not_applicable=False,
     )
+
+
+def _as_fields(result: ScoreRange) -> tuple[float | None, float | None, float | None]:
+    return result.low, result.high, result.information_coverage
 
 
 def _consolidate_questions(
@@ -148,23 +175,30 @@ def _consolidate_pillars(
     assessments: Sequence[RatedAssessment],
     questions: Sequence[ConsolidatedQuestion],
 ) -> tuple[ConsolidatedPillar, ...]:
-    """Each pillar's score from the consolidated question scores, and agreement on it."""
-    question_scores = {question.key: question.score for question in questions}
+    """Each pillar's score and range from the consolidated questions', and agreement on it."""
+    by_key = {question.key: question for question in questions}
     pillars = []
     for pillar in rubric.pillars:
-        score = pillar_score(pillar, question_scores)
+        result = combined_range((q.weight, by_key[q.key].score_range) for q in pillar.questions)
         units = _units(pillar.questions, assessments)
         pillars.append(
             ConsolidatedPillar(
-                pillar.key, score, band_of(score), ordinal_alpha(units), exact_agreement(units)
+                pillar.key,
+                *_as_fields(result),
+                band_of(result.low),
+                ordinal_alpha(units),
+                exact_agreement(units),
             )
         )
     return tuple(pillars)
 
 
-def _overall(rubric: RubricShape, pillars: Sequence[ConsolidatedPillar]) -> float | None:
-    """The overall score from consolidated pillar scores."""
-    return overall_score(rubric, {pillar.key: pillar.score for pillar in pillars})
+def _overall(rubric: RubricShape, pillars: Sequence[ConsolidatedPillar]) -> ScoreRange:
+    """The overall score and range from the consolidated pillars'."""
+    return combined_range(
+        (shape.weight, ScoreRange(p.score, p.high, p.information_coverage))
+        for shape, p in zip(rubric.pillars, pillars, strict=True)
+    )
 
 
 def _disagreements(
@@ -195,13 +229,15 @@ def _perspective_view(
     """The consolidation of one perspective's assessments."""
     questions = _consolidate_questions(rubric, assessments)
     pillars = _consolidate_pillars(rubric, assessments, questions)
-    score = _overall(rubric, pillars)
+    result = _overall(rubric, pillars)
     units = _units(rubric.questions(), assessments)
     return PerspectiveView(
         perspective=perspective,
         assessment_ids=tuple(assessment.id for assessment in assessments),
-        score=score,
-        band=band_of(score),
+        score=result.low,
+        high=result.high,
+        information_coverage=result.information_coverage,
+        band=band_of(result.low),
         alpha=ordinal_alpha(units),
         exact_agreement=exact_agreement(units),
         pillars=pillars,
@@ -237,13 +273,15 @@ def consolidate(rubric: RubricShape, assessments: Sequence[RatedAssessment]) -> 
     rated = _prepared(rubric, assessments)
     questions = _consolidate_questions(rubric, rated)
     pillars = _consolidate_pillars(rubric, rated, questions)
-    score = _overall(rubric, pillars)
+    result = _overall(rubric, pillars)
     units = _units(rubric.questions(), rated)
     perspectives = _perspective_views(rubric, rated)
     return Consolidation(
         assessment_ids=tuple(assessment.id for assessment in rated),
-        score=score,
-        band=band_of(score),
+        score=result.low,
+        high=result.high,
+        information_coverage=result.information_coverage,
+        band=band_of(result.low),
         alpha=ordinal_alpha(units),
         exact_agreement=exact_agreement(units),
         pillars=pillars,

@@ -5,6 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .stages import STAGES
+
 LEVELS = range(5)
 
 Status = Literal["level", "insufficient_information", "not_applicable", "missing"]
@@ -23,9 +25,20 @@ class QuestionShape:
     key: str
     weight: float
     not_applicable_allowed: bool = True
+    # The lowest level that must cite evidence (the questionnaire's rule for submission).
+    evidence_threshold: int = 1
+    # The stages of a process the question concerns (keys of STAGES).
+    stages: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_weight(self.key, self.weight)
+        if self.evidence_threshold not in range(1, 5):
+            raise ValueError(
+                f"{self.key}: evidence_threshold must be 1..4, got {self.evidence_threshold!r}"
+            )
+        unknown = sorted(set(self.stages) - set(STAGES))
+        if unknown:
+            raise ValueError(f"{self.key}: unknown stages: {', '.join(unknown)}")
 
 
 @dataclass(frozen=True, slots=True)

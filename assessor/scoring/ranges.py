@@ -7,15 +7,12 @@ judged weight that rests on a level rather than on an unknown. A wide range and 
 say "we lack evidence"; a low score with a narrow range says "the process falls short".
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .aggregation import weighted_mean
-from .assessment import question_score
-from .inputs import Answer, PillarShape, RubricShape, answers_in_rubric_order
-
-# What an unknown scores at the high end of the range: every unknown met.
-UNKNOWN_MET = 100.0
+from .inputs import Answer
+from .questions import high_question_score, question_score
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,50 +27,37 @@ class ScoreRange:
     information_coverage: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class AssessmentRange:
-    """The range of an assessment's overall result, and of each pillar, in rubric order."""
-
-    overall: ScoreRange
-    pillars: tuple[tuple[str, ScoreRange], ...]
+NOTHING_JUDGED = ScoreRange(None, None, None)
 
 
-def high_question_score(answer: Answer) -> float | None:
-    """A question's score at the high end: an unknown counts as met, the rest as in method 1."""
-    return UNKNOWN_MET if answer.insufficient_information else question_score(answer)
+def at_a_level(answer: Answer) -> float | None:
+    """100 for an answer at a level, 0 for an unknown, None for what is not judged."""
+    if question_score(answer) is None:
+        return None
+    return 100.0 if answer.level is not None else 0.0
 
 
-def _judged_weight_at_a_level(pairs: Iterable[tuple[float, Answer]]) -> float | None:
-    """100 x the weight answered at a level / the weight answered at a level or unknown."""
-    judged = [(weight, answer) for weight, answer in pairs if question_score(answer) is not None]
-    return weighted_mean(
-        (weight, 100.0 if answer.level is not None else 0.0) for weight, answer in judged
-    )
-
-
-def pillar_range(pillar: PillarShape, answers: Mapping[str, Answer]) -> ScoreRange:
-    """A pillar's range over its questions answered at a level or as insufficient information."""
-    pairs = [(question.weight, answers[question.key]) for question in pillar.questions]
+def answers_range(weighted_answers: Iterable[tuple[float, Answer]]) -> ScoreRange:
+    """The range of a weighted mean over answers: the questions answered at a level or as
+    insufficient information take part, the rest do not (as in method 1)."""
+    pairs = list(weighted_answers)
     return ScoreRange(
         low=weighted_mean((weight, question_score(answer)) for weight, answer in pairs),
         high=weighted_mean((weight, high_question_score(answer)) for weight, answer in pairs),
-        information_coverage=_judged_weight_at_a_level(pairs),
-    )
-
-
-def assessment_range(rubric: RubricShape, answers: Mapping[str, Answer]) -> AssessmentRange:
-    """The overall range: each end and the coverage averaged over the scored pillars with the
-    pillar weights, as method 1 averages the score."""
-    by_key = answers_in_rubric_order(rubric, answers)
-    weighted = [(pillar.weight, pillar_range(pillar, by_key)) for pillar in rubric.pillars]
-    overall = ScoreRange(
-        low=weighted_mean((weight, result.low) for weight, result in weighted),
-        high=weighted_mean((weight, result.high) for weight, result in weighted),
         information_coverage=weighted_mean(
-            (weight, result.information_coverage) for weight, result in weighted
+            (weight, at_a_level(answer)) for weight, answer in pairs
         ),
     )
-    pillars = tuple(
-        (pillar.key, result) for pillar, (_, result) in zip(rubric.pillars, weighted, strict=True)
+
+
+def combined_range(weighted_ranges: Iterable[tuple[float, ScoreRange]]) -> ScoreRange:
+    """Each end and the coverage averaged over the ranges that are judged, with their weights,
+    as method 1 averages pillar scores into the overall score."""
+    pairs = [(weight, result) for weight, result in weighted_ranges if result.low is not None]
+    return ScoreRange(
+        low=weighted_mean((weight, result.low) for weight, result in pairs),
+        high=weighted_mean((weight, result.high) for weight, result in pairs),
+        information_coverage=weighted_mean(
+            (weight, result.information_coverage) for weight, result in pairs
+        ),
     )
-    return AssessmentRange(overall=overall, pillars=pillars)

@@ -19,7 +19,7 @@ def test_scorecard_of_a_complete_assessment_is_computed_by_the_method(callers, p
     card = callers["anonymous"].get(f"/api/v1/assessments/{assessment_id}/scorecard").get_json()
     # Openness: level 3 (75) and one not applicable -> 75. Transparency (weight 2): level 2 (50,
     # weight 2) and insufficient information (0, weight 1) -> 100/3. Overall: (75 + 2 * 100/3) / 3.
-    assert card["method_version"] == "1" and card["rubric"] == "sample-rubric@1.0.0"
+    assert card["method_version"] == "2" and card["rubric"] == "sample-rubric@1.0.0"
     assert [p["score"] for p in card["pillars"]] == [75.0, 33.33]
     assert card["score"] == 47.22 and card["band"] == "Partial"
     assert (card["completeness"], card["evidence_coverage"]) == (1.0, 1.0)

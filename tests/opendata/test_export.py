@@ -242,7 +242,7 @@ def test_rows_describe_the_process_rubric_and_assessor(client, assessments):
     row = by_assessment(csv_rows(client))[assessments["second"]][0]
     assert row["process_name"] == "IGF 2013 Workshop #41"
     assert (row["scope"], row["layer"]) == ("global", "of_the_internet")
-    assert row["rubric"] == "wsis10-multistakeholder@1.0.0" and row["method_version"] == "1"
+    assert row["rubric"] == "wsis10-multistakeholder@1.0.0" and row["method_version"] == "2"
     assert (row["perspective"], row["assessor_display_name"]) == ("government", "Ben")
     assert row["scorecard"] == f"http://localhost/assessments/{assessments['second']}/scorecard"
     assert row["published_at"].endswith("+00:00")
@@ -287,7 +287,7 @@ def test_each_rationale_carries_the_language_it_was_written_in(client, session, 
 
 def test_json_holds_the_same_judgements_as_the_csv(client, assessments):
     document = client.get("/data/judgements.json").get_json()
-    assert document["method_version"] == "1" and document["licence"] == LICENCE
+    assert document["method_version"] == "2" and document["licence"] == LICENCE
     rows = csv_rows(client)
     assert [list(judgement) for judgement in document["judgements"]] == [list(FIELDS)] * len(rows)
     for judgement, row in zip(document["judgements"], rows, strict=True):

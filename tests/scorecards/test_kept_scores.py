@@ -75,3 +75,19 @@ def test_a_withdrawn_scorecard_keeps_its_result(callers, session, published_id):
     session.expire_all()
     assert session.get(Assessment, published_id).status == "withdrawn"
     assert [row.result for row in kept(session, published_id)] == [before]
+
+
+def test_keep_scores_adds_method_2_beside_a_method_1_result_which_stays(
+    runner, session, full_published_id
+):
+    plant(session, full_published_id, "1")
+    (method_1,) = kept(session, full_published_id)
+    method_1_result = method_1.result
+    outcome = runner.invoke(args=["scorecards", "keep-scores"])
+    assert outcome.exit_code == 0, outcome.output
+    session.expire_all()
+    rows = {row.method_version: row.result for row in kept(session, full_published_id)}
+    assert rows["1"] == method_1_result
+    second = scoring.from_plain(rows["2"])
+    assert second == score_of(session.get(Assessment, full_published_id))
+    assert (second.high, second.information_coverage) != (None, None) and second.stages

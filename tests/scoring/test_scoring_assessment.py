@@ -2,7 +2,13 @@
 
 import pytest
 
-from assessor.scoring import QuestionScore, score_assessment
+from assessor.scoring import (
+    PillarShape,
+    QuestionScore,
+    QuestionShape,
+    RubricShape,
+    score_assessment,
+)
 from tests.scoring.builders import INSUFFICIENT, NOT_APPLICABLE, level, make_rubric
 
 
@@ -102,3 +108,24 @@ def test_scores_are_kept_unrounded() -> None:
     rubric = make_rubric({"p1": (1.0, {"q1": 1.0, "q2": 1.0, "q3": 1.0})})
     result = score_assessment(rubric, {"q1": level(1), "q2": level(1), "q3": level(2)})
     assert result.score == pytest.approx(100 / 3, rel=1e-15)
+
+
+def test_evidence_coverage_asks_evidence_only_from_the_questions_threshold() -> None:
+    """A level below its question's evidence threshold needs no evidence: it is not uncovered,
+    as the questionnaire lets it be submitted without."""
+    rubric = RubricShape(
+        (
+            PillarShape(
+                "p1",
+                1.0,
+                (
+                    QuestionShape("q1", 1.0, evidence_threshold=3),
+                    QuestionShape("q2", 1.0, evidence_threshold=2),
+                    QuestionShape("q3", 1.0, evidence_threshold=2),
+                ),
+            ),
+        )
+    )
+    answers = {"q1": level(2), "q2": level(2, evidence=1), "q3": level(3)}
+    assert score_assessment(rubric, answers).evidence_coverage == 0.5
+    assert score_assessment(rubric, {"q1": level(2)}).evidence_coverage is None

@@ -50,7 +50,7 @@ def test_a_strict_majority_of_not_applicable_makes_the_question_not_applicable()
             rated(3, {"q1": level(4)}),
         ],
     )
-    assert result.questions == (ConsolidatedQuestion("q1", "p1", None, True),)
+    assert result.questions == (ConsolidatedQuestion("q1", "p1", None, None, None, True),)
     assert result.score is None
 
 
@@ -160,3 +160,21 @@ def test_consolidating_nothing_is_rejected() -> None:
 def test_the_same_assessment_twice_is_rejected() -> None:
     with pytest.raises(ValueError, match="more than once"):
         consolidate(ONE_QUESTION, [rated(1, {}), rated(1, {})])
+
+
+def test_a_consolidated_question_has_the_range_of_its_ratings() -> None:
+    """Low: the median with unknowns at 0; high: with unknowns met; coverage: ratings at a level."""
+    result = consolidate(
+        ONE_QUESTION,
+        [
+            rated(1, {"q1": INSUFFICIENT}),
+            rated(2, {"q1": level(2)}),
+            rated(3, {"q1": INSUFFICIENT}),
+            rated(4, {"q1": NOT_APPLICABLE}),
+        ],
+    )
+    (question,) = result.questions
+    assert (question.score, question.high) == (0.0, 100.0)
+    assert question.information_coverage == pytest.approx(100 / 3)
+    assert (result.score, result.high) == (0.0, 100.0)
+    assert result.information_coverage == pytest.approx(100 / 3)

@@ -28,8 +28,8 @@ def test_scoring_imports_neither_flask_nor_sqlalchemy() -> None:
     assert roots <= set(sys.stdlib_module_names) | ALLOWED_THIRD_PARTY
 
 
-def test_method_version_is_1() -> None:
-    assert assessor.scoring.METHOD_VERSION == "1"
+def test_method_version_is_2() -> None:
+    assert assessor.scoring.METHOD_VERSION == "2"
 
 
 def test_public_names_are_exported() -> None:

@@ -10,6 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assessor.scoring import (
+    STAGES,
     Answer,
     AssessmentScore,
     Consolidation,
@@ -36,16 +37,28 @@ answers_one = st.one_of(
 perspectives = st.sampled_from(["academia", "civil society", "government"])
 
 
+stage_tags = st.lists(st.sampled_from(STAGES), unique=True, max_size=2).map(tuple)
+
+
 @st.composite
 def rubrics(draw: st.DrawFn) -> RubricShape:
-    """One to four pillars of one to five questions, with random weights."""
+    """One to four pillars of one to five questions, with random weights, evidence thresholds
+    and stage tags."""
     sizes = draw(st.lists(st.integers(1, 5), min_size=1, max_size=4))
     return RubricShape(
         tuple(
             PillarShape(
                 f"p{i}",
                 draw(weights),
-                tuple(QuestionShape(f"p{i}q{j}", draw(weights)) for j in range(n)),
+                tuple(
+                    QuestionShape(
+                        f"p{i}q{j}",
+                        draw(weights),
+                        evidence_threshold=draw(st.integers(1, 4)),
+                        stages=draw(stage_tags),
+                    )
+                    for j in range(n)
+                ),
             )
             for i, n in enumerate(sizes)
         )
@@ -66,9 +79,11 @@ def assessments_of(draw: st.DrawFn, rubric: RubricShape) -> list[RatedAssessment
 
 
 def all_scores(result: AssessmentScore | Consolidation) -> Iterator[float | None]:
-    """The overall and pillar scores of a result."""
+    """The overall and pillar scores of a result, and the high ends of their ranges."""
     yield result.score
     yield from (pillar.score for pillar in result.pillars)
+    yield result.high
+    yield from (pillar.high for pillar in result.pillars)
 
 
 def scores_by_key(result: AssessmentScore | Consolidation) -> dict[str, float | None]:
@@ -92,7 +107,7 @@ def scaled(rubric: RubricShape, factor: float) -> RubricShape:
             PillarShape(
                 p.key,
                 p.weight * factor,
-                tuple(QuestionShape(q.key, q.weight * factor) for q in p.questions),
+                tuple(dataclasses.replace(q, weight=q.weight * factor) for q in p.questions),
             )
             for p in rubric.pillars
         )

@@ -5,7 +5,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessor.scoring import ScoreRange, assessment_range, score_assessment
+from assessor.scoring import ScoreRange, score_assessment
 from tests.scoring.builders import INSUFFICIENT, NOT_APPLICABLE, level, make_rubric
 from tests.scoring.test_scoring_properties import PROPERTY, answers_to, rubrics
 
@@ -19,12 +19,19 @@ RUBRIC = make_rubric(
 ANSWERS = {"o1": level(3), "o2": INSUFFICIENT, "o3": level(1), "t1": level(4), "t2": NOT_APPLICABLE}
 
 
+def ranges(result):
+    """The overall range and each pillar's, by key ("overall" for the whole)."""
+    found = {"overall": ScoreRange(result.score, result.high, result.information_coverage)}
+    for pillar in result.pillars:
+        found[pillar.key] = ScoreRange(pillar.score, pillar.high, pillar.information_coverage)
+    return found
+
+
 def test_the_worked_example_of_the_methodology():
-    result = assessment_range(RUBRIC, ANSWERS)
-    pillars = dict(result.pillars)
-    assert pillars["openness"] == ScoreRange(low=43.75, high=68.75, information_coverage=75.0)
-    assert pillars["transparency"] == ScoreRange(low=100.0, high=100.0, information_coverage=100.0)
-    assert result.overall == ScoreRange(
+    found = ranges(score_assessment(RUBRIC, ANSWERS))
+    assert found["openness"] == ScoreRange(low=43.75, high=68.75, information_coverage=75.0)
+    assert found["transparency"] == ScoreRange(low=100.0, high=100.0, information_coverage=100.0)
+    assert found["overall"] == ScoreRange(
         low=62.5,
         high=float(Fraction(475, 6)),
         information_coverage=float(Fraction(250, 3)),
@@ -32,31 +39,32 @@ def test_the_worked_example_of_the_methodology():
 
 
 def test_nothing_judged_has_no_range():
-    answers = {"t1": NOT_APPLICABLE}
-    result = dict(assessment_range(RUBRIC, answers).pillars)["transparency"]
-    assert result == ScoreRange(low=None, high=None, information_coverage=None)
+    found = ranges(score_assessment(RUBRIC, {"t1": NOT_APPLICABLE}))
+    assert found["transparency"] == ScoreRange(low=None, high=None, information_coverage=None)
+    assert found["overall"] == ScoreRange(low=None, high=None, information_coverage=None)
 
 
 def test_a_pillar_of_unknowns_only_spans_the_whole_scale_with_no_coverage():
-    answers = {"t1": INSUFFICIENT, "t2": INSUFFICIENT}
-    result = dict(assessment_range(RUBRIC, answers).pillars)["transparency"]
-    assert result == ScoreRange(low=0.0, high=100.0, information_coverage=0.0)
+    found = ranges(score_assessment(RUBRIC, {"t1": INSUFFICIENT, "t2": INSUFFICIENT}))
+    assert found["transparency"] == ScoreRange(low=0.0, high=100.0, information_coverage=0.0)
+
+
+def test_a_pillar_with_nothing_judged_takes_no_part_in_the_overall_range():
+    answers = {"o1": level(2), "t1": NOT_APPLICABLE, "t2": NOT_APPLICABLE}
+    found = ranges(score_assessment(RUBRIC, answers))
+    assert found["overall"] == ScoreRange(low=50.0, high=50.0, information_coverage=100.0)
 
 
 @PROPERTY
 @given(st.data())
-def test_low_is_method_1s_score_and_never_above_high(data):
+def test_low_is_never_above_high_and_coverage_is_a_percentage(data):
     rubric = data.draw(rubrics())
-    answers = data.draw(answers_to(rubric))
-    method_1 = score_assessment(rubric, answers)
-    result = assessment_range(rubric, answers)
-    assert result.overall.low == method_1.score
-    for (key, pillar), scored in zip(result.pillars, method_1.pillars, strict=True):
-        assert key == scored.key and pillar.low == scored.score
-        if pillar.low is not None:
-            assert pillar.low <= pillar.high and 0 <= pillar.information_coverage <= 100
-    if result.overall.low is not None:
-        assert result.overall.low <= result.overall.high
+    found = ranges(score_assessment(rubric, data.draw(answers_to(rubric))))
+    for result in found.values():
+        if result.low is None:
+            assert result == ScoreRange(None, None, None)
+        else:
+            assert result.low <= result.high and 0 <= result.information_coverage <= 100
 
 
 @PROPERTY
@@ -68,7 +76,20 @@ def test_without_unknowns_low_equals_high_and_coverage_is_full(data):
         for key, answer in data.draw(answers_to(rubric)).items()
         if not answer.insufficient_information
     }
-    result = assessment_range(rubric, answers)
-    for _, pillar in (("overall", result.overall), *result.pillars):
-        assert pillar.low == pillar.high
-        assert pillar.information_coverage in (None, 100.0)
+    for result in ranges(score_assessment(rubric, answers)).values():
+        assert result.low == result.high
+        assert result.information_coverage in (None, 100.0)
+
+
+@PROPERTY
+@given(st.data())
+def test_answering_an_unknown_at_a_level_keeps_the_score_within_the_range(data):
+    """The range is honest: whatever level an unknown turns out to be, the score lands in it."""
+    rubric = data.draw(rubrics())
+    answers = data.draw(answers_to(rubric))
+    unknowns = [key for key, answer in answers.items() if answer.insufficient_information]
+    before = score_assessment(rubric, answers)
+    settled = {**answers, **{key: level(data.draw(st.integers(0, 4))) for key in unknowns}}
+    after = score_assessment(rubric, settled)
+    if before.score is not None:
+        assert before.score <= after.score <= before.high
