@@ -28,6 +28,7 @@ def register_filters(app: Flask) -> None:
         process_fields=labels.process_fields,
         band_name=labels.band_name,
         answer_kind=labels.answer_kind,
+        stage_name=labels.stage_name,
         change_reason=labels.change_reason_name,
         lang_attribute=labels.lang_attribute,
         direction=text_direction,

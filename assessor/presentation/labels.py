@@ -24,6 +24,14 @@ ANSWER_KINDS = {
     "missing": _l("not answered"),
 }
 
+# The stages of a process that questions are tagged with (scoring.STAGES).
+STAGE_NAMES = {
+    "agenda_setting": _l("Agenda-setting"),
+    "policy_formulation": _l("Policy formulation"),
+    "decision_making": _l("Decision-making"),
+    "whole_process": _l("Whole process"),
+}
+
 # The fields of a process's record as a sentence names them.
 PROCESS_FIELD_WORDS = {
     "name": _l("name"),
@@ -55,6 +63,11 @@ def band_names() -> dict[str, str]:
 def answer_kind(status: str) -> str:
     """An answer that is not a level: not applicable, insufficient information, not answered."""
     return _name(ANSWER_KINDS, status)
+
+
+def stage_name(stage: str) -> str:
+    """A stage of a process ("Decision-making") in the reader's language."""
+    return _name(STAGE_NAMES, stage)
 
 
 def change_reason_name(reason: str | None) -> str:
