@@ -339,7 +339,12 @@ def scorecard(assessment_id: int):
     """Scorecard of an assessment.
 
     Scores per pillar and overall (0-100, 2 decimals; null where nothing is scored), with
-    completeness and evidence coverage (0-1).
+    completeness and evidence coverage (0-1). Method 2 adds, overall and per pillar, the range
+    that insufficient information allows (the score is its low end, insufficient information
+    counting 0; the high end counts every unknown as met) and the information coverage (0-100,
+    the share of the judged weight answered at a level); and the stage x pillar matrix, a row
+    per stage of the process with a cell per pillar, flagging a phase that falls a level below
+    an earlier one.
     """
     assessment = get_assessment(db.session, caller(), assessment_id)
     # The API's scorecard is not translated: rubric text in the rubric's own language.
@@ -362,8 +367,9 @@ def consolidated(process_id: int):
 
     Combines the latest published assessment of each chain of revisions of a process on one
     rubric version: scores, agreement between assessors (Krippendorff's alpha, exact
-    agreement), perspectives and the questions they disagree on. Empty figures when nothing
-    is published yet.
+    agreement), perspectives and the questions they disagree on; overall, per pillar and per
+    perspective, the range of the score that insufficient information allows and the
+    information coverage (method 2). Empty figures when nothing is published yet.
     """
     args = query_args()
     process = db.session.get(Process, process_id)

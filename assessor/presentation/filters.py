@@ -6,8 +6,10 @@ from assessor.languages.selection import text_direction
 from assessor.presentation import labels
 from assessor.presentation.formatting import (
     coefficient_text,
+    coverage_text,
     date_text,
     dates_text,
+    has_range,
     percent_text,
     score_text,
     weight_text,
@@ -19,6 +21,8 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters.update(
         score=score_text,
         percent=percent_text,
+        coverage=coverage_text,
+        has_range=has_range,
         coefficient=coefficient_text,
         weight=weight_text,
         date_text=date_text,

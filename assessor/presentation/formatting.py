@@ -46,6 +46,18 @@ def percent_text(fraction: float | None) -> str:
     return format_percent(round_half_up(fraction * 100, 1) / Decimal(100), _percent_pattern())
 
 
+def has_range(result: dict) -> bool:
+    """Whether a result's range (method 2) reads differently from its score: a result of
+    method 1, or without unknowns, is shown as its score alone."""
+    high = result.get("high")
+    return high is not None and score_text(high) != score_text(result["score"])
+
+
+def coverage_text(coverage: float | None) -> str:
+    """An information coverage (0-100, as the scoring engine gives it) read like any share."""
+    return percent_text(None if coverage is None else coverage / 100)
+
+
 def coefficient_text(value: float | None) -> str:
     """Agreement coefficients to two decimals (half up); undefined ones as a dash."""
     if value is None:

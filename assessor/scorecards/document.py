@@ -2,7 +2,7 @@
 all dumped from this one document."""
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
@@ -21,9 +21,8 @@ from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
 from assessor.scorecards.disagreements import disagreement_summary
+from assessor.scorecards.highlights import evidence_needed, strengths_and_gaps
 from assessor.stakeholders import stakeholder_label
-
-HIGHLIGHTS = 3
 
 
 def process_slug(name: str) -> str:
@@ -48,7 +47,9 @@ def _question(
         "number": number,
         "key": question.key,
         "prompt": rubric_text(question, "prompt", language),
+        "guidance": rubric_text(question, "guidance", language),
         "weight": question.weight,
+        "evidence_threshold": question.evidence_threshold,
         "status": scored.status,
         "level": scored.level,
         "score": scored.score,
@@ -64,10 +65,37 @@ def _pillar(pillar, scored: scoring.PillarScore, language: str) -> dict[str, Any
         "key": pillar.key,
         "title": rubric_text(pillar, "title", language),
         "weight": pillar.weight,
-        "score": scored.score,
+        **_figures(scored),
         "band": scored.band,
         "completeness": scored.completeness,
         "evidence_coverage": scored.evidence_coverage,
+    }
+
+
+class RangedResult(Protocol):
+    """A result with method 2's range: an assessment's, a pillar's or a consolidation's."""
+
+    score: float | None
+    high: float | None
+    information_coverage: float | None
+
+
+def _figures(result: RangedResult) -> dict[str, Any]:
+    """A pillar's, an assessment's or a consolidation's score (the low end of its range), the
+    high end (every unknown met) and its information coverage (0-100)."""
+    return {
+        "score": result.score,
+        "high": result.high,
+        "information_coverage": result.information_coverage,
+    }
+
+
+def _range_figures(result: scoring.ScoreRange) -> dict[str, Any]:
+    """A stage matrix range under the names the rest of the document gives the same figures."""
+    return {
+        "score": result.low,
+        "high": result.high,
+        "information_coverage": result.information_coverage,
     }
 
 
@@ -90,12 +118,27 @@ def _pillars(
     return pillars
 
 
-def _highlights(pillars: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
-    """The highest and lowest scoring questions; ties keep rubric order."""
-    scored = [q for pillar in pillars for q in pillar["questions"] if q["score"] is not None]
-    strengths = sorted(scored, key=lambda q: -q["score"])[:HIGHLIGHTS]
-    gaps = [q for q in sorted(scored, key=lambda q: q["score"]) if q not in strengths]
-    return strengths, gaps[:HIGHLIGHTS]
+def _stage_cell(cell: scoring.StageCell) -> dict[str, Any]:
+    return {
+        "pillar_key": cell.pillar_key,
+        "questions": cell.questions,
+        **_range_figures(cell.score_range),
+        "falls_below_earlier": cell.falls_below_earlier,
+    }
+
+
+def _stages(result: scoring.AssessmentScore) -> list[dict[str, Any]]:
+    """The stage x pillar matrix, a row per stage in the order a process runs them."""
+    return [
+        {
+            "stage": row.stage,
+            "questions": row.questions,
+            **_range_figures(row.score_range),
+            "falls_below_earlier": row.falls_below_earlier,
+            "cells": [_stage_cell(cell) for cell in row.cells],
+        }
+        for row in result.stages
+    ]
 
 
 def _consolidated(
@@ -114,7 +157,7 @@ def _consolidated(
     disputed = [(d, questions[d.question_key]) for d in result.disagreements]
     return {
         "assessment_ids": list(result.assessment_ids),
-        "score": result.score,
+        **_figures(result),
         "band": result.band,
         "alpha": result.alpha,
         "exact_agreement": result.exact_agreement,
@@ -122,7 +165,7 @@ def _consolidated(
             {
                 "key": p.key,
                 "title": titles[p.key],
-                "score": p.score,
+                **_figures(p),
                 "band": p.band,
                 "alpha": p.alpha,
                 "exact_agreement": p.exact_agreement,
@@ -137,8 +180,8 @@ def _consolidated(
             {
                 "perspective": stakeholder_label(v.perspective),
                 "assessments": len(v.assessment_ids),
-                "score": v.score,
-                "pillars": [p.score for p in v.pillars],
+                **_figures(v),
+                "pillars": [_figures(p) for p in v.pillars],
             }
             for v in result.perspectives
         ],
@@ -149,7 +192,7 @@ def _consolidated(
 def _summary(result: scoring.AssessmentScore) -> dict[str, Any]:
     """The assessment's overall figures, beside its pillars'."""
     return {
-        "score": result.score,
+        **_figures(result),
         "band": result.band,
         "completeness": result.completeness,
         "evidence_coverage": result.evidence_coverage,
@@ -201,7 +244,7 @@ def scorecard_document(
     rated = rated_answers(answers)
     result = scoring.score_assessment(rubric_shape(assessment.rubric), rated)
     pillars = _pillars(assessment.rubric, result, answers, shown)
-    strengths, gaps = _highlights(pillars)
+    strengths, gaps = strengths_and_gaps(pillars)
     process = shown_record(assessment.process, assessment.process_version)
     own = scoring.RatedAssessment(assessment.id, assessment.perspective, rated)
     return {
@@ -223,6 +266,8 @@ def scorecard_document(
         "pillars": pillars,
         "strengths": strengths,
         "gaps": gaps,
+        "evidence_needed": evidence_needed(pillars),
+        "stages": _stages(result),
         "replies": _replies(assessment),
         "consolidated": _consolidated(session, own, assessment, pillars)
         if consolidated and assessment.status == AssessmentStatus.PUBLISHED

@@ -4,7 +4,13 @@ the API sends scores to 2 decimals and shares to 4; pages and PDFs format them f
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from assessor.assessments.schemas import RUBRIC_LABEL
-from assessor.presentation.fields import fraction_field, score_field
+from assessor.presentation.fields import (
+    fraction_field,
+    information_coverage_field,
+    score_field,
+    score_range_field,
+)
+from assessor.scoring import STAGES
 from assessor.validation import MAX_ID, StrictSchema
 
 
@@ -34,6 +40,8 @@ class ScorecardProcessSchema(Schema):
 class ConsolidatedPillarSchema(Schema):
     key = fields.String()
     score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
     band = fields.String(allow_none=True)
     alpha = fraction_field("alpha")
     exact_agreement = fraction_field("exact_agreement")
@@ -58,6 +66,8 @@ class PerspectiveSchema(Schema):
     perspective = fields.String()
     assessments = fields.List(fields.Integer(), attribute="assessment_ids")
     score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
     band = fields.String(allow_none=True)
     alpha = fraction_field("alpha")
     exact_agreement = fraction_field("exact_agreement")
@@ -72,6 +82,8 @@ class SpreadSchema(Schema):
 class ConsolidationSchema(Schema):
     assessments = fields.List(fields.Integer(), attribute="assessment_ids")
     score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
     band = fields.String(allow_none=True)
     alpha = fraction_field("alpha")
     exact_agreement = fraction_field("exact_agreement")
@@ -92,6 +104,8 @@ class ConsolidationArgsSchema(StrictSchema):
 EMPTY_CONSOLIDATION = {
     "assessments": [],
     "score": None,
+    "score_range": None,
+    "information_coverage": None,
     "band": None,
     "alpha": None,
     "exact_agreement": None,
@@ -121,11 +135,20 @@ class DocumentAnswerSchema(Schema):
     evidence = fields.List(fields.Nested(EvidenceDataSchema))
 
 
+def _range_end() -> fields.Float:
+    """The high end of a range, or an information coverage (0-100): null where nothing is
+    scored, and in a result of method 1, which has no range."""
+    return fields.Float(allow_none=True, dump_default=None)
+
+
 class DocumentQuestionSchema(Schema):
     number = fields.String()
     key = fields.String()
     prompt = fields.String()
+    # What evidence would settle the question, in the rubric's words.
+    guidance = fields.String()
     weight = fields.Float()
+    evidence_threshold = fields.Integer()
     status = fields.String()
     level = fields.Integer(allow_none=True)
     level_name = fields.String(allow_none=True)
@@ -139,10 +162,31 @@ class DocumentPillarSchema(Schema):
     title = fields.String()
     weight = fields.Float()
     score = fields.Float(allow_none=True)
+    high = _range_end()
+    information_coverage = _range_end()
     band = fields.String(allow_none=True)
     completeness = fields.Float(allow_none=True)
     evidence_coverage = fields.Float(allow_none=True)
     questions = fields.List(fields.Nested(DocumentQuestionSchema))
+
+
+class DocumentStageCellSchema(Schema):
+    """One pillar at one stage; ``questions`` 0 (and every figure null) when none is tagged."""
+
+    pillar_key = fields.String()
+    questions = fields.Integer()
+    score = fields.Float(allow_none=True)
+    high = _range_end()
+    information_coverage = _range_end()
+    falls_below_earlier = fields.Boolean()
+
+
+class DocumentStageSchema(DocumentStageCellSchema):
+    class Meta:
+        exclude = ("pillar_key",)
+
+    stage = fields.String()
+    cells = fields.List(fields.Nested(DocumentStageCellSchema))
 
 
 class DocumentReplySchema(Schema):
@@ -180,25 +224,28 @@ class DocumentDisagreementSchema(Schema):
     highest = fields.Nested(DocumentExtremeSchema)
 
 
-class DocumentConsolidatedPillarSchema(Schema):
+class DocumentRangeSchema(Schema):
+    score = fields.Float(allow_none=True)
+    high = _range_end()
+    information_coverage = _range_end()
+
+
+class DocumentConsolidatedPillarSchema(DocumentRangeSchema):
     key = fields.String()
     title = fields.String()
-    score = fields.Float(allow_none=True)
     band = fields.String(allow_none=True)
     alpha = fields.Float(allow_none=True)
     exact_agreement = fields.Float(allow_none=True)
 
 
-class DocumentPerspectiveSchema(Schema):
+class DocumentPerspectiveSchema(DocumentRangeSchema):
     perspective = fields.String()
     assessments = fields.Integer()
-    score = fields.Float(allow_none=True)
-    pillars = fields.List(fields.Float(allow_none=True))
+    pillars = fields.List(fields.Nested(DocumentRangeSchema))
 
 
-class DocumentConsolidationSchema(Schema):
+class DocumentConsolidationSchema(DocumentRangeSchema):
     assessment_ids = fields.List(fields.Integer())
-    score = fields.Float(allow_none=True)
     band = fields.String(allow_none=True)
     alpha = fields.Float(allow_none=True)
     exact_agreement = fields.Float(allow_none=True)
@@ -226,6 +273,8 @@ class ScorecardDocumentSchema(Schema):
     withdrawal_reason = fields.String(allow_none=True)
     revises_id = fields.Integer(allow_none=True)
     score = fields.Float(allow_none=True)
+    high = _range_end()
+    information_coverage = _range_end()
     band = fields.String(allow_none=True)
     completeness = fields.Float(allow_none=True)
     evidence_coverage = fields.Float(allow_none=True)
@@ -235,6 +284,9 @@ class ScorecardDocumentSchema(Schema):
     pillars = fields.List(fields.Nested(DocumentPillarSchema))
     strengths = fields.List(fields.Nested(DocumentQuestionSchema))
     gaps = fields.List(fields.Nested(DocumentQuestionSchema))
+    evidence_needed = fields.List(fields.Nested(DocumentQuestionSchema), dump_default=[])
+    # Empty for a result of method 1, which has no stage matrix.
+    stages = fields.List(fields.Nested(DocumentStageSchema), dump_default=[])
     replies = fields.List(fields.Nested(DocumentReplySchema))
     consolidated = fields.Nested(DocumentConsolidationSchema, allow_none=True)
 
@@ -250,22 +302,67 @@ class AnswerDataSchema(DocumentAnswerSchema):
 
 class ScorecardQuestionSchema(DocumentQuestionSchema):
     class Meta:
-        exclude = ("number", "prompt", "level", "level_name", "descriptor")
+        exclude = (
+            "number",
+            "prompt",
+            "guidance",
+            "evidence_threshold",
+            "level",
+            "level_name",
+            "descriptor",
+        )
 
     score = score_field("score")
     answer = fields.Nested(AnswerDataSchema, allow_none=True)
 
 
 class ScorecardPillarSchema(DocumentPillarSchema):
+    class Meta:
+        exclude = ("high",)
+
     score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
     completeness = fraction_field("completeness")
     evidence_coverage = fraction_field("evidence_coverage")
     questions = fields.List(fields.Nested(ScorecardQuestionSchema))
 
 
+class ScorecardStageCellSchema(DocumentStageCellSchema):
+    """One pillar at one stage: questions 0, and a null range, where no question is tagged."""
+
+    class Meta:
+        exclude = ("high",)
+
+    score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
+    falls_below_earlier = fields.Boolean(
+        metadata={
+            "description": "At a phase (not the whole process): even its high end is 25 points "
+            "(one level) or more below the score of the same pillar, or of the whole row, at "
+            "an earlier phase."
+        }
+    )
+
+
+class ScorecardStageSchema(ScorecardStageCellSchema):
+    """One stage of the process: the range over its pillars' cells, with the pillar weights."""
+
+    class Meta:
+        exclude = ("high", "pillar_key")
+
+    stage = fields.String(
+        metadata={"enum": list(STAGES), "description": "In the order a process runs them."}
+    )
+    cells = fields.List(fields.Nested(ScorecardStageCellSchema))
+
+
 class ScorecardSchema(ScorecardDocumentSchema):
     class Meta:
         exclude = (
+            "high",
+            "evidence_needed",
             "permalink",
             "file_name",
             "assessor",
@@ -282,9 +379,20 @@ class ScorecardSchema(ScorecardDocumentSchema):
 
     rubric = fields.String(attribute="rubric.label")
     score = score_field("score")
+    score_range = score_range_field()
+    information_coverage = information_coverage_field()
     completeness = fraction_field("completeness")
     evidence_coverage = fraction_field("evidence_coverage")
     pillars = fields.List(fields.Nested(ScorecardPillarSchema))
+    stages = fields.List(
+        fields.Nested(ScorecardStageSchema),
+        dump_default=[],
+        metadata={
+            "description": "The stage x pillar matrix: a row per stage, each with a cell per "
+            "pillar, over the questions the rubric tags with that stage. Every row has 0 "
+            "questions where the rubric version tags none; empty for a result of method 1."
+        },
+    )
 
 
 class QuestionRatingsSchema(Schema):
