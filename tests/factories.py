@@ -112,6 +112,14 @@ def rubric_document(*, translated_into: tuple[str, ...] = (), **overrides) -> di
     return document
 
 
+def tagged(document: dict, *stages_of_each: list[str]) -> dict:
+    """The document with its questions, in order, tagged with the stages given."""
+    questions = [q for pillar in document["pillars"] for q in pillar["questions"]]
+    for question, stages in zip(questions, stages_of_each, strict=False):
+        question["stages"] = stages
+    return document
+
+
 def rubric_yaml(document: dict | None = None) -> str:
     return yaml.safe_dump(document or rubric_document(), sort_keys=False, allow_unicode=True)
 
