@@ -10,6 +10,9 @@ from typing import Any
 
 # Questions shown as strengths, and as gaps.
 HIGHLIGHTS = 3
+# A strength is substantially or fully met; below that, a question is a gap. Ranking alone would
+# list a level-1 answer as a strength whenever fewer than four questions are answered at a level.
+STRENGTH_FROM_LEVEL = 3
 
 
 def _answered_at_a_level(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -17,12 +20,14 @@ def _answered_at_a_level(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def strengths_and_gaps(pillars: list[dict[str, Any]]) -> tuple[list[dict], list[dict]]:
-    """The highest and lowest questions answered at a level; a question is never both, and
-    ties keep rubric order."""
+    """The highest questions met at least substantially and the lowest met less, answered at a
+    level; ties keep rubric order."""
     rated = _answered_at_a_level(pillars)
-    strengths = sorted(rated, key=lambda q: -q["score"])[:HIGHLIGHTS]
-    gaps = [q for q in sorted(rated, key=lambda q: q["score"]) if q not in strengths]
-    return strengths, gaps[:HIGHLIGHTS]
+    strong = [q for q in rated if q["level"] >= STRENGTH_FROM_LEVEL]
+    weak = [q for q in rated if q["level"] < STRENGTH_FROM_LEVEL]
+    strengths = sorted(strong, key=lambda q: -q["score"])[:HIGHLIGHTS]
+    gaps = sorted(weak, key=lambda q: q["score"])[:HIGHLIGHTS]
+    return strengths, gaps
 
 
 def evidence_needed(pillars: list[dict[str, Any]]) -> list[dict[str, Any]]:
