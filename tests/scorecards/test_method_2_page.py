@@ -64,11 +64,12 @@ def test_the_stage_matrix_is_a_table_marking_a_drop_in_words(client, staged_id):
     assert "<caption>Scores by stage of the process and pillar</caption>" in matrix
     assert '<th scope="col">All pillars</th>' in matrix
     decision = re.search(r'<tr><th scope="row">Decision-making</th>.*?</tr>', matrix)[0]
-    assert decision.count('class="falls-below"') == 2
+    assert decision.count('class="stage-cell falls-below"') == 2
     assert decision.count("below an earlier stage") == 2
     drafting = re.search(r'<tr><th scope="row">Policy formulation</th>.*?</tr>', matrix)[0]
-    assert '<td class="no-question">no question</td>' in drafting
-    assert "<td>0.0 (up to 100.0)</td>" in drafting and "falls-below" not in drafting
+    assert '<td class="stage-cell no-question">no question</td>' in drafting
+    assert '<td class="stage-cell">0.0 (up to 100.0)</td>' in drafting
+    assert "falls-below" not in drafting
     assert '<p class="legend">' in matrix
 
 
