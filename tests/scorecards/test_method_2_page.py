@@ -8,6 +8,7 @@ from flask import render_template
 
 from assessor.assessments.models import Assessment
 from assessor.scorecards.pdfs import charts_for, methodology_url, permalink_card
+from tests.assessments.pages import sign_in
 from tests.scorecards.staged import staged_assessment_id
 from tests.tools import pdf_text
 
@@ -117,3 +118,17 @@ def test_a_card_of_method_1_is_shown_without_a_range(app, session, staged_id):
     assert "How these scores are made (method version 1)" in page
     assert "if every unknown were met" not in page and "Information on" not in page
     assert 'class="stages"' not in page
+
+
+def test_the_scorecard_and_the_questionnaire_word_the_evidence_threshold_alike(client, draft_id):
+    sign_in(client, "owner@example.org")
+    form = client.get(f"/assessments/{draft_id}/pillars/openness").get_data(as_text=True)
+    card = scorecard(client, draft_id)
+    threshold = "Evidence (required from level 2)"
+    assert threshold in form and threshold in card
+
+
+def test_the_range_and_evidence_needed_read_in_french(client, staged_id):
+    page = client.get(f"/assessments/{staged_id}/scorecard?lang=fr").get_data(as_text=True)
+    assert "19,4, jusqu'à 75,0 si chaque inconnue était satisfaite" in page
+    assert "Preuves nécessaires" in page and "en dessous d'une étape antérieure" in page
