@@ -138,12 +138,9 @@ def test_version_1_1_0_tags_every_question_with_its_stages(newest):
 def test_representatives_may_be_not_applicable_where_people_take_part_as_individuals(newest):
     question = by_key(newest)["equal_footing.representative_accountability"]
     assert question["not_applicable_allowed"] is True
-    assert "Mark not applicable where every participant takes part as an individual" in (
-        question["guidance"]
-    )
-    assert "« sans objet » lorsque chaque participant prend part à titre individuel" in (
-        question["translations"]["fr"]["guidance"]
-    )
+    english, french = question["guidance"], question["translations"]["fr"]["guidance"]
+    assert "Mark not applicable where every participant takes part as an individual" in english
+    assert "« sans objet » lorsque chaque participant prend part à titre individuel" in french
 
 
 def test_each_split_question_cites_a_source_the_bundled_one_rested_on(rubric, newest):
