@@ -15,7 +15,7 @@ from assessor.rubrics.service import store_rubric
 from assessor.users.service import create_user
 from config import PROJECT_DIR
 
-SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder.yaml"
+SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder-1.0.0.yaml"
 
 
 def _levels(topic: str) -> list[dict]:
