@@ -7,11 +7,16 @@ import pytest
 from flask import render_template
 
 from assessor.assessments.models import Assessment
+from assessor.rubrics.loader import read_rubric
+from assessor.rubrics.service import store_rubric
 from assessor.scorecards.pdfs import charts_for, methodology_url, permalink_card
+from config import PROJECT_DIR
 from tests.assessments.pages import sign_in
+from tests.factories import published_assessment, stored_process, stored_user
 from tests.scorecards.staged import staged_assessment_id
 from tests.tools import pdf_text
 
+RUBRIC_1_1_0 = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder-1.1.0.yaml"
 RANGE_SENTENCE = "19.4, up to 75.0 if every unknown were met"
 
 
@@ -132,3 +137,16 @@ def test_the_range_and_evidence_needed_read_in_french(client, staged_id):
     page = client.get(f"/assessments/{staged_id}/scorecard?lang=fr").get_data(as_text=True)
     assert "19,4, jusqu'à 75,0 si chaque inconnue était satisfaite" in page
     assert "Preuves nécessaires" in page and "en dessous d'une étape antérieure" in page
+
+
+def test_a_scorecard_on_the_shipped_rubric_1_1_0_shows_its_stage_matrix(client, session):
+    rubric = store_rubric(session, read_rubric(RUBRIC_1_1_0)).rubric
+    process = stored_process(session, name="WTPF-13")
+    assessor = stored_user(session, "ana@example.org", ["assessor"])
+    reviewer = stored_user(session, "rui@example.org", ["reviewer"], "academia")
+    assessment = published_assessment(session, rubric, process, assessor, reviewer)
+    session.commit()
+    matrix = section(scorecard(client, assessment.id), "stages")
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>', matrix)
+    assert rows == ["Agenda-setting", "Policy formulation", "Decision-making", "Whole process"]
+    assert matrix.count('<th scope="col"') == len(rubric.pillars) + 2
