@@ -133,9 +133,16 @@ class DocumentScorecardSchema(Schema):
     label = fields.String()
 
 
+class DocumentRangeSchema(Schema):
+    low = fields.Float(allow_none=True)
+    high = fields.Float(allow_none=True)
+
+
 class DocumentCellSchema(Schema):
     assessment_id = fields.Integer()
     value = fields.Float(allow_none=True)
+    score_range = fields.Nested(DocumentRangeSchema, allow_none=True)
+    information_coverage = fields.Float(allow_none=True)
     band = fields.String(allow_none=True)
     best = fields.Boolean()
     delta = fields.Float(allow_none=True)
@@ -164,19 +171,51 @@ class DocumentQuestionSchema(Schema):
     number = fields.String()
     key = fields.String()
     prompt = fields.String()
-    span = fields.Integer(allow_none=True)
+    level_spread = fields.Integer(allow_none=True)
+    unknowns = fields.Integer()
     cells = fields.List(fields.Nested(DocumentQuestionCellSchema))
 
 
-class NotComparableSchema(Schema):
+class DocumentStageCellSchema(Schema):
+    pillar_key = fields.String()
+    questions = fields.Integer()
+    score = fields.Float(allow_none=True)
+    score_range = fields.Nested(DocumentRangeSchema)
+    information_coverage = fields.Float(allow_none=True)
+    falls_below_earlier = fields.Boolean()
+
+
+class DocumentStageRowSchema(DocumentStageCellSchema):
+    class Meta:
+        exclude = ("pillar_key",)
+
+    stage = fields.String()
+    cells = fields.List(fields.Nested(DocumentStageCellSchema))
+
+
+class DocumentStageBlockSchema(Schema):
+    assessment_id = fields.Integer()
+    rubric_version = fields.String()
+    stage_tags = fields.Boolean()
+    rows = fields.List(fields.Nested(DocumentStageRowSchema))
+
+
+class NotComparablePillarSchema(Schema):
     key = fields.String()
-    text = fields.String()
-    versions = fields.List(fields.String())
+    title = fields.String()
 
 
-class NotComparableListsSchema(Schema):
-    pillars = fields.List(fields.Nested(NotComparableSchema))
-    questions = fields.List(fields.Nested(NotComparableSchema))
+class NotComparableQuestionSchema(Schema):
+    key = fields.String()
+    prompt = fields.String()
+
+
+class NotComparableSchema(Schema):
+    """What one rubric version has that another compared lacks."""
+
+    version = fields.String()
+    pillars = fields.List(fields.Nested(NotComparablePillarSchema))
+    questions = fields.List(fields.Nested(NotComparableQuestionSchema))
 
 
 class ComparisonRubricSchema(Schema):
@@ -202,7 +241,8 @@ class ComparisonDocumentSchema(Schema):
     pillars = fields.List(fields.Nested(PillarKeySchema))
     rows = fields.List(fields.Nested(DocumentRowSchema))
     questions = fields.List(fields.Nested(DocumentQuestionSchema))
-    not_comparable = fields.Nested(NotComparableListsSchema)
+    stages = fields.List(fields.Nested(DocumentStageBlockSchema))
+    not_comparable = fields.List(fields.Nested(NotComparableSchema))
 
 
 # The comparison as JSON: rounded like the API.
@@ -221,18 +261,38 @@ class ScorecardSchema(DocumentScorecardSchema):
     )
 
 
+class RangeSchema(DocumentRangeSchema):
+    low = score_field("low")
+    high = score_field("high")
+
+
 class ScoreCellSchema(DocumentCellSchema):
     value = score_field("value")
+    score_range = fields.Nested(RangeSchema)
+    information_coverage = score_field("information_coverage")
     delta = score_field("delta")
 
 
 class ShareCellSchema(DocumentCellSchema):
+    class Meta:
+        exclude = ("score_range", "information_coverage")
+
     value = fraction_field("value")
     delta = fraction_field("delta")
 
 
 class RowSchema(DocumentRowSchema):
-    cells = fields.Method("_cells")
+    cells = fields.Method(
+        "_cells",
+        metadata={
+            "description": (
+                "One cell per scorecard, in the order of `scorecards`: `value`, `band`, `best` "
+                "and `delta`; in rows of kind `score` also `score_range` ({low, high}: low is "
+                "the score, high the score with every unknown met) and `information_coverage` "
+                "(0-100)."
+            )
+        },
+    )
 
     def _cells(self, row: dict[str, Any]) -> list[dict[str, Any]]:
         schema = ShareCellSchema if row["kind"] == "share" else ScoreCellSchema
@@ -247,9 +307,27 @@ class QuestionSchema(DocumentQuestionSchema):
     cells = fields.List(fields.Nested(JsonQuestionCellSchema))
 
 
+class StageCellSchema(DocumentStageCellSchema):
+    score = score_field("score")
+    score_range = fields.Nested(RangeSchema)
+    information_coverage = score_field("information_coverage")
+
+
+class StageRowSchema(DocumentStageRowSchema):
+    score = score_field("score")
+    score_range = fields.Nested(RangeSchema)
+    information_coverage = score_field("information_coverage")
+    cells = fields.List(fields.Nested(StageCellSchema))
+
+
+class StageBlockSchema(DocumentStageBlockSchema):
+    rows = fields.List(fields.Nested(StageRowSchema))
+
+
 class ComparisonSchema(ComparisonDocumentSchema):
     """The comparison as /compare.json gives it."""
 
     scorecards = fields.List(fields.Nested(ScorecardSchema))
     rows = fields.List(fields.Nested(RowSchema))
     questions = fields.List(fields.Nested(QuestionSchema))
+    stages = fields.List(fields.Nested(StageBlockSchema))
