@@ -14,15 +14,17 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import MultiDict
 
-from assessor.comparisons.service import MAX_SCORECARDS
+from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS
 from assessor.presentation.fields import fraction_field, score_field
 from assessor.processes.models import LAYERS, SCOPES
+from assessor.rubrics.schemas import RubricTextArgsSchema
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.validation import MAX_ID, FormSchema, error_paths, row_id
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Ten digits reach past MAX_ID, so every id is checked against it rather than cut short.
 ID_TEXT = re.compile(r"[0-9]{1,10}")
+API_IDS = re.compile(r"[0-9]{1,10}(?:,[0-9]{1,10})*")
 IDS_MESSAGE = _l("must be scorecard ids separated by commas, such as 3,8,15")
 # Enough for MAX_SCORECARDS ids of ten digits and their commas.
 MAX_IDS_LENGTH = MAX_SCORECARDS * 11
@@ -75,6 +77,39 @@ class CompareArgsSchema(FormSchema):
     perspective = _one_of(STAKEHOLDER_GROUPS)
     year = fields.Integer(validate=YEARS)
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
+
+
+class ApiIdList(IdList):
+    """Ids as the API takes them: digits separated by single commas, nothing else."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> list[int]:
+        if not isinstance(value, str) or not API_IDS.fullmatch(value):
+            raise ValidationError(IDS_MESSAGE)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class ComparisonArgsSchema(RubricTextArgsSchema):
+    """The API's comparison: which scorecards, against which baseline, rubric text in which
+    language."""
+
+    ids = ApiIdList(
+        required=True,
+        metadata={
+            "type": "string",
+            "pattern": API_IDS.pattern.join("^$"),
+            "maxLength": MAX_IDS_LENGTH,
+            "description": (
+                f"The ids of {MIN_SCORECARDS} to {MAX_SCORECARDS} published (or withdrawn) "
+                "scorecards of one rubric, separated by commas, such as 3,8,15; each column "
+                "in the order given."
+            ),
+        },
+    )
+    baseline = row_id(
+        metadata={
+            "description": "One of `ids`: its column comes first and the others carry `delta`."
+        }
+    )
 
 
 FILTERS = ("q", "rubric", "organization", "scope", "layer", "perspective", "year")
@@ -248,7 +283,7 @@ class ComparisonDocumentSchema(Schema):
 # The comparison as JSON: rounded like the API.
 
 
-class ScorecardSchema(DocumentScorecardSchema):
+class ComparedScorecardSchema(DocumentScorecardSchema):
     url = fields.Function(
         lambda scorecard: url_for(
             "scorecards.page", assessment_id=scorecard["assessment_id"], _external=True
@@ -261,19 +296,19 @@ class ScorecardSchema(DocumentScorecardSchema):
     )
 
 
-class RangeSchema(DocumentRangeSchema):
+class ComparisonRangeSchema(DocumentRangeSchema):
     low = score_field("low")
     high = score_field("high")
 
 
-class ScoreCellSchema(DocumentCellSchema):
+class ComparisonScoreCellSchema(DocumentCellSchema):
     value = score_field("value")
-    score_range = fields.Nested(RangeSchema)
+    score_range = fields.Nested(ComparisonRangeSchema)
     information_coverage = score_field("information_coverage")
     delta = score_field("delta")
 
 
-class ShareCellSchema(DocumentCellSchema):
+class ComparisonShareCellSchema(DocumentCellSchema):
     class Meta:
         exclude = ("score_range", "information_coverage")
 
@@ -281,7 +316,7 @@ class ShareCellSchema(DocumentCellSchema):
     delta = fraction_field("delta")
 
 
-class RowSchema(DocumentRowSchema):
+class ComparisonRowSchema(DocumentRowSchema):
     cells = fields.Method(
         "_cells",
         metadata={
@@ -295,39 +330,39 @@ class RowSchema(DocumentRowSchema):
     )
 
     def _cells(self, row: dict[str, Any]) -> list[dict[str, Any]]:
-        schema = ShareCellSchema if row["kind"] == "share" else ScoreCellSchema
+        schema = ComparisonShareCellSchema if row["kind"] == "share" else ComparisonScoreCellSchema
         return schema(many=True).dump(row["cells"])
 
 
-class JsonQuestionCellSchema(QuestionCellSchema):
+class ComparisonQuestionCellSchema(QuestionCellSchema):
     score = score_field("score")
 
 
-class QuestionSchema(DocumentQuestionSchema):
-    cells = fields.List(fields.Nested(JsonQuestionCellSchema))
+class ComparisonQuestionSchema(DocumentQuestionSchema):
+    cells = fields.List(fields.Nested(ComparisonQuestionCellSchema))
 
 
-class StageCellSchema(DocumentStageCellSchema):
+class ComparisonStageCellSchema(DocumentStageCellSchema):
     score = score_field("score")
-    score_range = fields.Nested(RangeSchema)
+    score_range = fields.Nested(ComparisonRangeSchema)
     information_coverage = score_field("information_coverage")
 
 
-class StageRowSchema(DocumentStageRowSchema):
+class ComparisonStageRowSchema(DocumentStageRowSchema):
     score = score_field("score")
-    score_range = fields.Nested(RangeSchema)
+    score_range = fields.Nested(ComparisonRangeSchema)
     information_coverage = score_field("information_coverage")
-    cells = fields.List(fields.Nested(StageCellSchema))
+    cells = fields.List(fields.Nested(ComparisonStageCellSchema))
 
 
-class StageBlockSchema(DocumentStageBlockSchema):
-    rows = fields.List(fields.Nested(StageRowSchema))
+class ComparisonStageBlockSchema(DocumentStageBlockSchema):
+    rows = fields.List(fields.Nested(ComparisonStageRowSchema))
 
 
 class ComparisonSchema(ComparisonDocumentSchema):
     """The comparison as /compare.json gives it."""
 
-    scorecards = fields.List(fields.Nested(ScorecardSchema))
-    rows = fields.List(fields.Nested(RowSchema))
-    questions = fields.List(fields.Nested(QuestionSchema))
-    stages = fields.List(fields.Nested(StageBlockSchema))
+    scorecards = fields.List(fields.Nested(ComparedScorecardSchema))
+    rows = fields.List(fields.Nested(ComparisonRowSchema))
+    questions = fields.List(fields.Nested(ComparisonQuestionSchema))
+    stages = fields.List(fields.Nested(ComparisonStageBlockSchema))

@@ -233,3 +233,45 @@ def test_the_pdf_lists_what_only_one_version_has(client, two_versions, tmp_path)
 def test_the_page_says_the_versions_share_questions(client, two_versions):
     text = text_of(page_of(client, two_versions))
     assert "These scorecards use 2 versions of the rubric." in text
+
+
+# The API
+
+
+def test_the_api_gives_the_comparison_of_the_json_export(client, staged):
+    query = {"ids": f"{staged[0]},{staged[1]}", "baseline": staged[1]}
+    response = client.get("/api/v1/comparisons", query_string=query)
+    assert response.status_code == 200
+    comparison = response.get_json()
+    assert comparison == comparison_json(client, staged, baseline=staged[1])
+    overall = comparison["rows"][0]["cells"][1]
+    assert overall["score_range"] == {"low": 27.78, "high": 72.22}
+    assert comparison["stages"][1]["rows"][2]["cells"][0]["falls_below_earlier"]
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("ids=1, 2", "ids", "must be scorecard ids separated by commas, such as 3,8,15"),
+        ("ids=1", "ids", "choose from 2 to 50 scorecards, not 1"),
+        ("ids=1,2&colour=red", "colour", "Unknown parameter"),
+    ],
+)
+def test_the_api_refuses_naming_the_field(client, pair, query, field, message):
+    response = client.get(f"/api/v1/comparisons?{query}")
+    assert response.status_code == 422
+    assert response.get_json()["errors"][field] == [message]
+
+
+def test_the_openapi_document_describes_the_comparison(client):
+    document = client.get("/api/v1/openapi.json").get_json()
+    operation = document["paths"]["/api/v1/comparisons"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["ids"]["required"] and parameters["ids"]["schema"]["pattern"]
+    assert {"baseline", "lang"} <= set(parameters)
+    assert "score_range" in operation["description"] and "level_spread" in operation["description"]
+    schemas = document["components"]["schemas"]
+    assert {"score_range", "information_coverage"} <= set(
+        schemas["ComparisonStageCell"]["properties"]
+    )
+    assert {"level_spread", "unknowns"} <= set(schemas["ComparisonQuestion"]["properties"])
