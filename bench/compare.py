@@ -34,7 +34,7 @@ from assessor.rubrics.service import store_rubric
 from assessor.users.service import create_user
 from config import PROJECT_DIR, Config
 
-SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder.yaml"
+SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder-1.0.0.yaml"
 PERSPECTIVES = ("civil_society", "government", "private_sector", "technical_community")
 
 

@@ -15,7 +15,7 @@ from assessor.rubrics.service import store_rubric
 from assessor.users.service import create_user
 from config import PROJECT_DIR
 
-SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder.yaml"
+SHIPPED_RUBRIC = PROJECT_DIR / "rubrics" / "wsis10-multistakeholder-1.0.0.yaml"
 
 
 def _levels(topic: str) -> list[dict]:
@@ -109,6 +109,14 @@ def rubric_document(*, translated_into: tuple[str, ...] = (), **overrides) -> di
     document.update(copy.deepcopy(overrides))
     if translated_into:
         _translate_document(document, translated_into)
+    return document
+
+
+def tagged(document: dict, *stages_of_each: list[str]) -> dict:
+    """The document with its questions, in order, tagged with the stages given."""
+    questions = [q for pillar in document["pillars"] for q in pillar["questions"]]
+    for question, stages in zip(questions, stages_of_each, strict=False):
+        question["stages"] = stages
     return document
 
 

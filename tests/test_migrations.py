@@ -15,12 +15,13 @@ from assessor.audit import AuditEvent
 from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.processes.models import Process, ProcessVersion
+from assessor.rubrics.models import Question
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from config import TestConfig
 from tests.databases import POSTGRES_URL, fresh_postgres_database, require_postgres
-from tests.factories import TEST_PASSWORD, stored_rubric, stored_user
+from tests.factories import TEST_PASSWORD, stored_user
 from tests.users.helpers import sign_in
 
 BEFORE_KEPT_RENDERINGS = "6458ffae16a1"
@@ -28,6 +29,7 @@ BEFORE_UNFINISHED_EVIDENCE = "12bef0925d85"
 BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
 BEFORE_PROCESS_VERSIONS = "4e1d6c2a9b70"
 BEFORE_AUDIT_INDEXES = "7c3e9a1d5b20"
+BEFORE_STAGE_TAGS = "91bfee126f44"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -105,9 +107,8 @@ def stored_then(table_name: str, **values) -> int:
     return db.session.execute(insert(table).values(**values).returning(table.c.id)).scalar_one()
 
 
-def published_then() -> int:
-    """A published assessment, stored as the schema of the kept scores' revision holds it."""
-    now = utcnow()
+def rubric_then() -> int:
+    """A rubric version with one question, stored as the schema before stage tags holds it."""
     rubric_id = stored_then(
         "rubric_versions",
         slug="sample-rubric",
@@ -116,11 +117,41 @@ def published_then() -> int:
         language="en",
         summary="",
         content_hash="c" * 64,
-        loaded_at=now,
+        loaded_at=utcnow(),
         languages=["en"],
         translations={},
         translations_hash="d" * 64,
     )
+    pillar_id = stored_then(
+        "pillars",
+        rubric_version_id=rubric_id,
+        key="openness",
+        title="Openness",
+        summary="",
+        translations={},
+        weight=1.0,
+        position=0,
+    )
+    stored_then(
+        "questions",
+        rubric_version_id=rubric_id,
+        pillar_id=pillar_id,
+        key="openness.open_participation",
+        prompt="Can anyone take part?",
+        guidance="Look at the rules.",
+        translations={},
+        weight=1.0,
+        evidence_threshold=1,
+        not_applicable_allowed=False,
+        position=0,
+    )
+    return rubric_id
+
+
+def published_then() -> int:
+    """A published assessment, stored as the schema of the kept scores' revision holds it."""
+    now = utcnow()
+    rubric_id = rubric_then()
     user_id = stored_then(
         "users",
         email="ana@example.org",
@@ -291,7 +322,7 @@ def test_upgrade_gives_published_assessments_the_process_record_they_were_publis
     empty_app,
 ):
     flask_migrate.upgrade(revision=BEFORE_PROCESS_VERSIONS)
-    rubric = stored_rubric(db.session).id
+    rubric = rubric_then()
     people = (
         stored_user(db.session, "ana@example.org", ["assessor"]).id,
         stored_user(db.session, "rui@example.org", ["reviewer"], "academia").id,
@@ -393,3 +424,15 @@ def test_upgrade_indexes_the_audit_events_kept_before(empty_app):
         ("user.created", None, {"roles": []}),
         ("user.roles_changed", admin_id, None),
     ]
+
+
+def test_upgrade_gives_questions_loaded_before_stage_tags_no_stage(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_STAGE_TAGS)
+    rubric_then()
+    db.session.commit()
+    db.session.remove()
+
+    flask_migrate.upgrade()
+
+    kept = db.session.execute(select(Question.key, Question.prompt, Question.stages))
+    assert kept.all() == [("openness.open_participation", "Can anyone take part?", [])]

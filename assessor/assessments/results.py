@@ -26,7 +26,11 @@ def rubric_shape(rubric: RubricVersion) -> scoring.RubricShape:
                 weight=pillar.weight,
                 questions=tuple(
                     scoring.QuestionShape(
-                        q.key, q.weight, q.not_applicable_allowed, q.evidence_threshold
+                        q.key,
+                        q.weight,
+                        q.not_applicable_allowed,
+                        q.evidence_threshold,
+                        stages=tuple(q.stages),
                     )
                     for q in pillar.questions
                 ),

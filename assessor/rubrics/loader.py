@@ -128,10 +128,12 @@ def _cross_reference_problems(raw: dict) -> list[tuple[str, str]]:
     defined = {value for _, value in source_ids}
     pillars = _indexed(raw.get("pillars"))
     pillar_keys = [(f"pillars[{p}].key", pillar.get("key")) for p, pillar in pillars]
-    question_keys, problems = [], []
+    question_keys, untagged, problems = [], [], []
     for p, pillar in pillars:
         for q, question in _indexed(pillar.get("questions")):
             where = f"pillars[{p}].questions[{q}]"
+            if "stages" not in question:
+                untagged.append(where)
             key, prefix = question.get("key"), f"{pillar.get('key')}."
             question_keys.append((f"{where}.key", key))
             if (
@@ -149,6 +151,12 @@ def _cross_reference_problems(raw: dict) -> list[tuple[str, str]]:
                             f"cites source '{cited}', which the file does not define under sources",
                         )
                     )
+    # The stage matrix is only as complete as the tags: a version tags every question or none.
+    if untagged and len(untagged) < len(question_keys):
+        problems += [
+            (f"{where}.stages", "other questions are tagged with stages: tag this one too")
+            for where in untagged
+        ]
     problems += _duplicates(source_ids, "source id")
     problems += _duplicates(pillar_keys, "pillar key")
     problems += _duplicates(question_keys, "question key")

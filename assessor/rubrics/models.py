@@ -136,6 +136,8 @@ class Question(Base):
     weight: Mapped[float] = mapped_column(Float)
     evidence_threshold: Mapped[int] = mapped_column(Integer)
     not_applicable_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Stage keys (assessor.scoring.stages) in process order; empty before rubric 1.1.0.
+    stages: Mapped[list] = mapped_column(JSONDocument, default=list, server_default="[]")
     position: Mapped[int] = mapped_column(Integer)
 
     pillar: Mapped[Pillar] = relationship(back_populates="questions")

@@ -8,6 +8,7 @@ from marshmallow.experimental.context import Context
 
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
+from assessor.scoring.stages import STAGES, WHOLE_PROCESS
 from assessor.validation import StrictSchema
 
 KEY = r"^[a-z][a-z0-9_]*$"
@@ -169,12 +170,30 @@ class QuestionFileSchema(StrictSchema):
         validate=validate.Range(min=1, max=4, error="must be a level from 1 to 4"),
     )
     not_applicable_allowed = fields.Boolean(required=True)
+    # Optional so that files written before stage tags keep their content hash.
+    stages = fields.List(
+        fields.String(
+            validate=validate.OneOf(STAGES, error="must be one of: " + ", ".join(STAGES))
+        ),
+        validate=validate.Length(min=1, error="name at least one stage, or leave stages out"),
+    )
     levels = fields.List(fields.Nested(LevelFileSchema), required=True)
     sources = fields.List(
         fields.Nested(CitationFileSchema),
         required=True,
         validate=validate.Length(min=1, error="cite at least one source"),
     )
+
+    @validates("stages")
+    def validate_stages(self, stages: list[str], data_key: str) -> None:
+        if len(set(stages)) != len(stages):
+            raise ValidationError("names a stage twice")
+        if WHOLE_PROCESS in stages and len(stages) > 1:
+            raise ValidationError(
+                f"{WHOLE_PROCESS} spans every stage: give it alone, or name the stages instead"
+            )
+        if stages != sorted(stages, key=STAGES.index):
+            raise ValidationError("list the stages in the order a process runs them")
 
     @validates("levels")
     def validate_levels(self, levels: list[dict], data_key: str) -> None:
@@ -300,6 +319,15 @@ class QuestionOutSchema(Schema):
     weight = fields.Float()
     evidence_threshold = fields.Integer()
     not_applicable_allowed = fields.Boolean()
+    stages = fields.List(
+        fields.String(),
+        metadata={
+            "description": (
+                "The stages of a process the question concerns, in the order a process runs "
+                "them: " + ", ".join(STAGES) + ". Empty in rubric versions without stage tags."
+            )
+        },
+    )
     levels = fields.List(fields.Nested(LevelOutSchema))
     sources = fields.List(fields.Nested(CitationOutSchema), attribute="citations")
 

@@ -52,6 +52,7 @@ def _build_question(data: dict, position: int, sources: dict[str, RubricSource])
         weight=data["weight"],
         evidence_threshold=data["evidence_threshold"],
         not_applicable_allowed=data["not_applicable_allowed"],
+        stages=data.get("stages", []),
         translations=data["translations"],
         position=position,
         levels=[

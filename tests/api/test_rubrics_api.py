@@ -1,6 +1,6 @@
 """Rubrics through the API: every loaded version listed, each one readable in full."""
 
-from tests.factories import rubric_document, stored_rubric
+from tests.factories import rubric_document, stored_rubric, tagged
 
 RUBRICS = "/api/v1/rubrics"
 
@@ -78,6 +78,17 @@ def test_rubric_question_has_its_levels_and_citations(client, session):
     ]
     assert question["levels"][4]["descriptor"] == "open_participation is full."
     assert question["sources"] == [{"source": "ws41", "locator": "Agenda, recommendation 1"}]
+
+
+def test_rubric_question_names_the_stages_it_concerns(client, session):
+    stages = (["agenda_setting", "decision_making"], ["whole_process"], ["policy_formulation"])
+    stored_rubric(session, tagged(rubric_document(), *stages, ["decision_making"]))
+    store_versions(session, "1.1.0")
+    tagged_version = client.get(f"{RUBRICS}/sample-rubric/1.0.0").get_json()
+    questions = [q for pillar in tagged_version["pillars"] for q in pillar["questions"]]
+    assert [q["stages"] for q in questions] == [*stages, ["decision_making"]]
+    untagged = client.get(f"{RUBRICS}/sample-rubric/1.1.0").get_json()
+    assert untagged["pillars"][0]["questions"][0]["stages"] == []
 
 
 def test_rubric_detail_is_public(callers, session):

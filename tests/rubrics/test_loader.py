@@ -5,7 +5,7 @@ import copy
 import pytest
 
 from assessor.rubrics.loader import RubricFileError, parse_rubric
-from tests.factories import rubric_document, rubric_yaml
+from tests.factories import rubric_document, rubric_yaml, tagged
 
 FILE = "rubrics/x.yaml"
 
@@ -177,3 +177,59 @@ def test_source_dates_stay_text():
         rubric_yaml(rubric_document()).replace("24 October 2013", "2013-10-24"), FILE
     )
     assert rubric.data["sources"][0]["date"] == "2013-10-24"
+
+
+EVERY_QUESTION_TAGGED = (
+    ["agenda_setting"],
+    ["agenda_setting", "decision_making"],
+    ["whole_process"],
+    ["policy_formulation"],
+)
+
+
+def test_stage_tags_load_in_process_order():
+    document = copy.deepcopy(rubric_document())
+    tagged(document, *EVERY_QUESTION_TAGGED)
+    rubric = parse_rubric(rubric_yaml(document), FILE)
+    loaded = [q["stages"] for pillar in rubric.data["pillars"] for q in pillar["questions"]]
+    assert loaded == list(EVERY_QUESTION_TAGGED)
+
+
+def test_a_file_without_stage_tags_keeps_the_hash_it_had_before_they_existed():
+    document = copy.deepcopy(rubric_document())
+    tagged(document, *EVERY_QUESTION_TAGGED)
+    untagged = parse_rubric(rubric_yaml(), FILE)
+    assert "stages" not in untagged.data["pillars"][0]["questions"][0]
+    assert parse_rubric(rubric_yaml(document), FILE).content_hash != untagged.content_hash
+
+
+@pytest.mark.parametrize(
+    ("stages", "problem"),
+    [
+        (
+            ["drafting"],
+            "stages[0]: must be one of: agenda_setting, policy_formulation, decision_making, "
+            "whole_process",
+        ),
+        ([], "stages: name at least one stage, or leave stages out"),
+        (["agenda_setting", "agenda_setting"], "stages: names a stage twice"),
+        (
+            ["whole_process", "decision_making"],
+            "stages: whole_process spans every stage: give it alone, or name the stages instead",
+        ),
+        (
+            ["decision_making", "agenda_setting"],
+            "stages: list the stages in the order a process runs them",
+        ),
+    ],
+)
+def test_bad_stage_tags_are_refused_with_the_reason(stages, problem):
+    change = lambda d: tagged(d, stages, *EVERY_QUESTION_TAGGED[1:])  # noqa: E731
+    assert problems_of_document(change) == [f"{FILE}: pillars[0].questions[0].{problem}"]
+
+
+def test_a_version_that_tags_some_questions_must_tag_every_one():
+    assert problems_of_document(lambda d: tagged(d, *EVERY_QUESTION_TAGGED[:3])) == [
+        f"{FILE}: pillars[1].questions[1].stages: other questions are tagged with stages: "
+        "tag this one too"
+    ]

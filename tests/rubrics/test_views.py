@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.factories import rubric_document, stored_rubric
+from tests.factories import rubric_document, stored_rubric, tagged
 
 
 @pytest.fixture
@@ -36,6 +36,23 @@ def test_detail_shows_pillars_questions_guidance_weights(client, two_versions):
         "may be answered “not applicable”",
     ]:
         assert text in page
+
+
+def test_detail_names_the_stages_each_question_concerns(client, session):
+    stages = (["agenda_setting"], ["policy_formulation", "decision_making"], ["whole_process"])
+    stored_rubric(session, tagged(rubric_document(), *stages, ["decision_making"]))
+    session.commit()
+    page = client.get("/rubrics/sample-rubric/1.0.0").get_data(as_text=True)
+    assert "stages: Agenda-setting<" in page
+    assert "stages: Policy formulation, Decision-making<" in page
+    assert "stages: Whole process<" in page
+    french = client.get("/rubrics/sample-rubric/1.0.0?lang=fr").get_data(as_text=True)
+    assert "Formulation des politiques, Prise de décision" in french
+
+
+def test_detail_of_a_version_without_stage_tags_names_no_stage(client, two_versions):
+    page = client.get("/rubrics/sample-rubric/1.0.0").get_data(as_text=True)
+    assert "stages:" not in page
 
 
 def test_detail_shows_the_five_level_descriptors_of_each_question(client, two_versions):
