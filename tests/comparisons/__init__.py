@@ -2,7 +2,6 @@
 rubrics; and a reader of the comparison's tables as a person sees them."""
 
 import copy
-import dataclasses
 import re
 from contextlib import contextmanager
 from datetime import date
@@ -10,10 +9,7 @@ from html.parser import HTMLParser
 
 from sqlalchemy import event
 
-from assessor import scoring
 from assessor.assessments.answers import save_answer
-from assessor.assessments.models import KeptScore
-from assessor.assessments.results import answers_of, rubric_shape
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
 from assessor.db import db
@@ -93,27 +89,6 @@ def published_with(session, rubric, levels: dict[str, int | None], assessor, rev
     publish(session, reviewer, assessment)
     session.commit()
     return assessment.id
-
-
-def kept_with_stage_tags(session, assessment_id: int, rubric, stages: dict[str, tuple]) -> None:
-    """Keep the scorecard's result as if its rubric tagged each question key with ``stages``."""
-    shape = rubric_shape(rubric)
-    tagged = scoring.RubricShape(
-        pillars=tuple(
-            dataclasses.replace(
-                pillar,
-                questions=tuple(
-                    dataclasses.replace(question, stages=stages.get(question.key, ()))
-                    for question in pillar.questions
-                ),
-            )
-            for pillar in shape.pillars
-        )
-    )
-    result = scoring.score_assessment(tagged, answers_of(session, [assessment_id])[assessment_id])
-    kept = session.get(KeptScore, (assessment_id, scoring.METHOD_VERSION))
-    kept.result = scoring.as_plain(result)
-    session.commit()
 
 
 def renamed_version(session):

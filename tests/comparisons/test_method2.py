@@ -6,11 +6,12 @@ import io
 
 import pytest
 
+from assessor.rubrics.loader import read_rubric
+from assessor.rubrics.service import store_rubric
 from tests.comparisons import (
     RENAMED_FROM,
     RENAMED_TO,
     UNKNOWN,
-    kept_with_stage_tags,
     people,
     publish_scorecards,
     published_with,
@@ -19,12 +20,13 @@ from tests.comparisons import (
     tables,
     text_of,
 )
-from tests.factories import stored_rubric
+from tests.factories import SHIPPED_RUBRIC, rubric_document, shipped_rubric, stored_rubric, tagged
 from tests.tools import pdf_text
 
 OPEN = "openness.open_participation"
 REMOTE = "openness.remote_participation"
 DOCUMENTS = "transparency.public_documents"
+NEWER_FILE = "wsis10-multistakeholder-1.1.0.yaml"
 RATIONALE = "transparency.decision_rationale"
 
 # Two scorecards of the sample rubric (openness weight 1, transparency weight 2, public
@@ -130,17 +132,16 @@ def test_csv_gives_each_score_its_range_and_coverage(client, pair):
 
 
 @pytest.fixture
-def staged(session, sample, pair) -> list[int]:
-    """The first scorecard kept as if its rubric tagged questions with stages: openness falls
-    from 75 at agenda-setting to 25 at decision-making; the second has no stage tags."""
-    stages = {
-        REMOTE: ("agenda_setting",),
-        OPEN: ("decision_making",),
-        DOCUMENTS: ("decision_making",),
-        RATIONALE: ("whole_process",),
-    }
-    kept_with_stage_tags(session, pair[0], sample, stages)
-    return pair
+def staged(session, sample) -> list[int]:
+    """The first answers on version 1.1.0, which tags its questions with stages: openness falls
+    from 75 at agenda-setting to 25 at decision-making; the second on 1.0.0, which tags none."""
+    stages = (["decision_making"], ["agenda_setting"], ["decision_making"], ["whole_process"])
+    newer = stored_rubric(session, tagged(rubric_document(version="1.1.0"), *stages))
+    team = people(session)
+    return [
+        published_with(session, newer, FIRST, *team, name="Forum A"),
+        published_with(session, sample, SECOND, *team, name="Forum B"),
+    ]
 
 
 def test_json_gives_each_scorecards_stage_rows(client, staged):
@@ -275,3 +276,53 @@ def test_the_openapi_document_describes_the_comparison(client):
         schemas["ComparisonStageCell"]["properties"]
     )
     assert {"level_spread", "unknowns"} <= set(schemas["ComparisonQuestion"]["properties"])
+
+
+# The shipped rubric's two versions
+
+
+@pytest.fixture
+def shipped_versions(session) -> list[int]:
+    """A scorecard of each shipped version: 1.1.0 split five questions and tags stages."""
+    team = people(session)
+    older = shipped_rubric(session)
+    newer = store_rubric(session, read_rubric(SHIPPED_RUBRIC.with_name(NEWER_FILE))).rubric
+    return publish_scorecards(session, older, 1, *team) + publish_scorecards(
+        session, newer, 1, *team, name="Newer"
+    )
+
+
+def test_the_shipped_versions_compare_by_key_and_list_the_split_questions(client, shipped_versions):
+    comparison = comparison_json(client, shipped_versions)
+    assert comparison["rubric"]["versions"] == ["1.0.0", "1.1.0"]
+    assert len(comparison["questions"]) == 21
+    only = {
+        entry["version"]: [question["key"] for question in entry["questions"]]
+        for entry in comparison["not_comparable"]
+    }
+    assert only["1.0.0"] == [
+        "openness.remote_participation",
+        "openness.accessible_participation",
+        "equal_footing.advisory_group_formation",
+        "equal_footing.geographic_balance",
+        "equal_footing.representation_mandates",
+    ]
+    assert len(only["1.1.0"]) == 12 and "openness.youth_access" in only["1.1.0"]
+    assert all(entry["pillars"] == [] for entry in comparison["not_comparable"])
+    older, newer = comparison["stages"]
+    assert (older["stage_tags"], older["rows"]) == (False, [])
+    assert newer["stage_tags"] and all(row["questions"] for row in newer["rows"])
+
+
+def test_the_page_of_the_shipped_versions_shows_both(client, shipped_versions):
+    html = page_of(client, shipped_versions)
+    text = text_of(html)
+    assert "Only in version 1.0.0" in text and "Only in version 1.1.0" in text
+    assert "Rubric version 1.0.0 tags no question with a stage of the process" in text
+    stage_rows = [row[0][0] for row in tables(html, "stage-table")[0] if len(row) > 1]
+    assert stage_rows[1:] == [
+        "Agenda-setting",
+        "Policy formulation",
+        "Decision-making",
+        "Whole process",
+    ]
