@@ -163,8 +163,14 @@ TEST_PASSWORD = "correct horse battery"
 
 
 def shipped_rubric(session):
-    """The default rubric shipped in rubrics/, stored as `flask rubrics load` would."""
+    """The first version of the rubric shipped in rubrics/, stored as `flask rubrics load` would."""
     return store_rubric(session, read_rubric(SHIPPED_RUBRIC)).rubric
+
+
+def every_shipped_rubric(session) -> list:
+    """Every rubric version in rubrics/, oldest first, stored as `flask rubrics load` does."""
+    paths = sorted(SHIPPED_RUBRIC.parent.glob("*.yaml"))
+    return [store_rubric(session, read_rubric(path)).rubric for path in paths]
 
 
 def answered_assessment(session, rubric, process, assessor, *, level_of=None, perspective=None):

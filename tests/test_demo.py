@@ -10,11 +10,12 @@ from sqlalchemy import func, select
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.models import Answer, Assessment, EvidenceItem, ProcessReply
+from assessor.assessments.results import score_of
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
 from assessor.audit import AuditEvent
 from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED, compared_ids
-from assessor.demo.processes import DEMO_PROCESSES, TOWN_HALL, WORKSHOP, WTPF
+from assessor.demo.processes import DEMO_PROCESSES, ILLUSTRATIVE, TOWN_HALL, WORKSHOP, WTPF
 from assessor.demo.seeding import demo_process
 from assessor.demo.stories import REVISION_REASONS
 from assessor.process_pages.perspectives import perspective_sections
@@ -27,7 +28,7 @@ from assessor.users.service import (
     password_matches,
     record_user_created,
 )
-from tests.factories import shipped_rubric
+from tests.factories import every_shipped_rubric
 from tests.tools import pdf_text
 from tests.users.helpers import sign_in
 
@@ -48,9 +49,10 @@ COUNTED = (
 
 @pytest.fixture
 def rubric(session):
-    rubric = shipped_rubric(session)
+    """Both shipped versions, as `make run` loads them: 1.1.0 is the illustrative story's."""
+    first, *_ = every_shipped_rubric(session)
     session.commit()
-    return rubric
+    return first
 
 
 @pytest.fixture
@@ -109,7 +111,7 @@ def test_seed_adds_processes_drawn_from_the_sources(runner, session):
 
 def test_seed_says_what_it_added_and_how_to_sign_in(seeded):
     assert (
-        "demo data added: 7 accounts, 5 processes, 8 published scorecards, 1 revision, "
+        "demo data added: 7 accounts, 6 processes, 9 published scorecards, 1 revision, "
         "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in seeded
     )
     for email in ("admin", "assessor", "reviewer"):
@@ -119,7 +121,7 @@ def test_seed_says_what_it_added_and_how_to_sign_in(seeded):
 def test_seed_without_a_rubric_adds_accounts_and_processes_only(runner, session):
     result = runner.invoke(args=["demo", "seed"])
     assert (
-        "demo data added: 7 accounts, 5 processes, 0 published scorecards, 0 revisions, "
+        "demo data added: 7 accounts, 6 processes, 0 published scorecards, 0 revisions, "
         "0 withdrawals, 0 replies, 0 assessments waiting for review and 0 drafts" in result.output
     )
     assert statuses(session) == Counter()
@@ -137,10 +139,10 @@ def test_seeding_again_adds_nothing_and_keeps_what_users_changed(runner, session
     assert session.get(Process, process.id).description == "Edited by a user."
 
 
-def test_seed_publishes_scorecards_of_four_processes_and_leaves_work_for_each_role(session, seeded):
-    assert statuses(session) == Counter(published=8, withdrawn=1, submitted=1, draft=1)
+def test_seed_publishes_scorecards_of_five_processes_and_leaves_work_for_each_role(session, seeded):
+    assert statuses(session) == Counter(published=9, withdrawn=1, submitted=1, draft=1)
     published = select(Assessment.process_id).where(Assessment.status == "published")
-    assert len(set(session.scalars(published))) == 4
+    assert len(set(session.scalars(published))) == 5
     (waiting,) = session.scalars(select(Assessment).where(Assessment.status == "submitted"))
     assert waiting.process.name == TOWN_HALL
     assert waiting.assessor.email != "reviewer@example.org"
@@ -230,13 +232,13 @@ def test_the_demo_scorecards_render_as_pages_and_pdfs(session, client, seeded, t
 
 def test_the_printed_comparison_of_the_demo_scorecards_renders(session, client, seeded):
     ids = compared_ids(session)
-    assert len(ids) == 4
+    assert len(ids) == 5
     address = f"/compare?ids={','.join(map(str, ids))}"
     assert f"compare the demo scorecards at {address}" in seeded
     page = client.get(address)
     assert page.status_code == 200
     shown = page.get_data(as_text=True)
-    for name in (WTPF, WORKSHOP):
+    for name in (WTPF, WORKSHOP, ILLUSTRATIVE):
         assert name.split(":")[0] in shown
 
 
@@ -249,12 +251,12 @@ def test_the_readme_links_the_comparison_a_fresh_demo_prints(seeded):
 def test_seed_leaves_real_events_in_the_audit_trail(session, seeded):
     actions = Counter(session.scalars(select(AuditEvent.action)))
     assert actions["user.created"] == 7
-    assert actions["process.created"] == 5
+    assert actions["process.created"] == 6
     assert actions["process.updated"] == 1
     assert actions["process.representative_granted"] == 1
-    assert actions["assessment.started"] == 10
-    assert actions["assessment.submitted"] == 10
-    assert actions["assessment.published"] == 9
+    assert actions["assessment.started"] == 11
+    assert actions["assessment.submitted"] == 11
+    assert actions["assessment.published"] == 10
     assert actions["assessment.revision_started"] == 1
     assert actions["assessment.withdrawn"] == 1
     assert actions["assessment.replied"] == 1
@@ -289,7 +291,8 @@ def seed_as_before(session, rubric) -> None:
         record_user_created(session, None, user)
     assessor = find_user_by_email(session, "assessor@example.org")
     for process in DEMO_PROCESSES:
-        create_process(session, assessor, dict(process), confirm_duplicate=True)
+        if process["name"] != ILLUSTRATIVE:
+            create_process(session, assessor, dict(process), confirm_duplicate=True)
     workshop = demo_process(session, WORKSHOP)
     assessment = start_assessment(
         session, assessor, {"process_id": workshop.id, "rubric": rubric.label}
@@ -330,12 +333,12 @@ def test_a_database_seeded_by_the_earlier_demo_gets_the_rest_without_duplicates(
     seed_as_before(session, rubric)
     result = runner.invoke(args=["demo", "seed"])
     assert (
-        "demo data added: 4 accounts, 0 processes, 7 published scorecards, 1 revision, "
+        "demo data added: 4 accounts, 1 process, 8 published scorecards, 1 revision, "
         "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in result.output
     )
     assert session.scalar(select(func.count()).select_from(User)) == 7
-    assert session.scalar(select(func.count()).select_from(Process)) == 5
-    assert statuses(session) == Counter(published=8, withdrawn=1, submitted=1, draft=1)
+    assert session.scalar(select(func.count()).select_from(Process)) == 6
+    assert statuses(session) == Counter(published=9, withdrawn=1, submitted=1, draft=1)
     # The earlier scorecard is revised: every answer that differs says why.
     first, revision = by(session, WORKSHOP, "assessor@example.org")
     assert revision.revises_id == first.id
@@ -352,3 +355,28 @@ def test_comparison_ids_follow_a_scorecard_to_its_latest_published_revision(sess
     first, revision = by(session, WORKSHOP, "assessor@example.org")
     ids = compared_ids(session)
     assert revision.id in ids and first.id not in ids
+
+
+def test_the_illustrative_process_is_on_rubric_1_1_0_and_its_decision_making_is_flagged(
+    session, seeded
+):
+    (assessment,) = by(session, ILLUSTRATIVE, "assessor@example.org")
+    assert assessment.status == "published" and assessment.rubric.version == "1.1.0"
+    assert assessment.process.name.startswith("Illustrative example:")
+    assert assessment.process.description.startswith("Illustrative, not a real process:")
+    stages = {row.stage: row for row in score_of(assessment).stages}
+    assert stages["decision_making"].falls_below_earlier
+    assert not stages["agenda_setting"].falls_below_earlier
+    assert stages["decision_making"].score_range.high < stages["agenda_setting"].score_range.low
+
+
+def test_the_demo_has_scorecards_with_many_unknowns_and_with_a_real_level_1_failure(
+    session, seeded
+):
+    (wtpf,) = by(session, WTPF, "assessor@example.org")
+    unknown = [answer for answer in wtpf.answers if answer.insufficient_information]
+    assert len(unknown) >= 10
+    score = score_of(wtpf)
+    assert score.score < score.high
+    (illustrative,) = by(session, ILLUSTRATIVE, "assessor@example.org")
+    assert {a.level for a in illustrative.answers} >= {0, 1}

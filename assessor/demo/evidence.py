@@ -81,3 +81,9 @@ WORKSHOP_REPORT = Source(
     "https://www.intgovforum.org/",
     "IGF 2013 Workshop #41 report: Developing and effectively using Multistakeholder Principles",
 )
+# The record of the illustrative process: invented, so that the demo shows a process open at
+# agenda-setting and closed at decision-making, which none of the sources describes.
+ILLUSTRATIVE_RECORD = Source(
+    "https://consultation.example.org/",
+    "Illustrative consultation record (an invented example, not a real document)",
+)

@@ -74,9 +74,24 @@ DEMO_PROCESSES = (
         "starts_on": date(2013, 10, 24),
         "ends_on": date(2013, 10, 24),
     },
+    {
+        "name": "Illustrative example: national consultation on an Internet policy bill",
+        "convening_organization": "An invented ministry (illustrative)",
+        "description": "Illustrative, not a real process: an invented national consultation, "
+        "open to all while its agenda was set and the bill drafted, then decided by a closed "
+        "ministerial committee. It shows how the scorecard's stage matrix flags a process that "
+        "narrows at decision-making.",
+        "public_url": "https://consultation.example.org/",
+        "scope": "national",
+        "layer": "on_the_internet",
+        "starts_on": date(2026, 3, 2),
+        "ends_on": date(2026, 9, 30),
+    },
 )
 
-WTPF, WORLD_CAFE, TOWN_HALL, CROWDSOURCING, WORKSHOP = (p["name"] for p in DEMO_PROCESSES)
+WTPF, WORLD_CAFE, TOWN_HALL, CROWDSOURCING, WORKSHOP, ILLUSTRATIVE = (
+    p["name"] for p in DEMO_PROCESSES
+)
 
 # The process whose first scorecard was published before its record changed: the scorecard
 # keeps the name it was published with, and says that the record has changed since.

@@ -37,7 +37,7 @@ from assessor.processes.models import Process, ProcessVersion
 from assessor.processes.representatives import grant_representative
 from assessor.processes.service import create_process, update_process
 from assessor.rubrics.models import RubricVersion
-from assessor.rubrics.service import list_rubric_versions
+from assessor.rubrics.service import find_rubric
 from assessor.users.models import User
 from assessor.users.service import create_user, find_user_by_email, record_user_created
 
@@ -77,14 +77,9 @@ def demo_process(session: Session, name: str) -> Process | None:
     return session.scalars(statement.order_by(Process.id)).first()
 
 
-def _demo_rubric(session: Session) -> RubricVersion | None:
-    """The newest loaded version of the demo rubric asking exactly the questions answered."""
-    asked = set(stories.REVISED_ANSWERS)
-    for rubric in list_rubric_versions(session):
-        keys = {question.key for pillar in rubric.pillars for question in pillar.questions}
-        if rubric.slug == stories.DEMO_RUBRIC_SLUG and keys == asked:
-            return rubric
-    return None
+def _demo_rubric(session: Session, version: str) -> RubricVersion | None:
+    """The version of the demo rubric a story's answers are written for, if it is loaded."""
+    return find_rubric(session, stories.DEMO_RUBRIC_SLUG, version)
 
 
 def _user_with(session: Session, email: str, role: str) -> User | None:
@@ -121,15 +116,15 @@ def answer_data(answer: DemoAnswer, **extra: Any) -> dict[str, Any]:
     return AnswerInSchema().load(typed)
 
 
-def _take(
-    session: Session, rubric: RubricVersion, plan: stories.DemoAssessment
-) -> Assessment | None:
-    """Play ``plan`` unless its assessor has assessed its process already (or a person it
-    needs is gone): start, answer, then submit and publish as far as its stage says."""
+def _take(session: Session, plan: stories.DemoAssessment) -> Assessment | None:
+    """Play ``plan`` unless its assessor has assessed its process already (or a person or the
+    rubric version it needs is missing): start, answer, then submit and publish as far as its
+    stage says."""
     process = demo_process(session, plan.process)
     assessor = _user_with(session, plan.assessor, "assessor")
     reviewer = _user_with(session, REVIEWER, "reviewer")
-    if None in (process, assessor, reviewer):
+    rubric = _demo_rubric(session, plan.rubric_version)
+    if None in (process, assessor, reviewer, rubric):
         return None
     if first_assessment(session, plan.process, plan.assessor) is not None:
         return None
@@ -217,38 +212,36 @@ def _reply(session: Session) -> bool:
     return True
 
 
-def _withdrawal(session: Session, rubric: RubricVersion) -> bool:
+def _withdrawal(session: Session) -> bool:
     admin = _user_with(session, ADMIN, "admin")
     if admin is None:
         return False
-    assessment = _take(session, rubric, stories.WITHDRAWN)
+    assessment = _take(session, stories.WITHDRAWN)
     if assessment is None:
         return False
     withdraw(session, admin, assessment, stories.WITHDRAWAL_REASON)
     return True
 
 
-def _seed_assessments(session: Session, rubric: RubricVersion, added: Counter) -> None:
+def _seed_assessments(session: Session, added: Counter) -> None:
     """Each assessment's story, in the order that people would have played them."""
-    added["published"] += bool(_take(session, rubric, stories.WORKSHOP_FIRST_VERSION))
+    added["published"] += bool(_take(session, stories.WORKSHOP_FIRST_VERSION))
     _redescribe_workshop(session)
     for plan in stories.PUBLISHED:
-        added["published"] += bool(_take(session, rubric, plan))
+        added["published"] += bool(_take(session, plan))
     added["revisions"] += _revise_workshop(session)
     added["replies"] += _reply(session)
-    withdrawn = _withdrawal(session, rubric)
+    withdrawn = _withdrawal(session)
     added["published"] += withdrawn
     added["withdrawals"] += withdrawn
-    added["submitted"] += bool(_take(session, rubric, stories.SUBMITTED))
-    added["drafts"] += bool(_take(session, rubric, stories.DRAFT))
+    added["submitted"] += bool(_take(session, stories.SUBMITTED))
+    added["drafts"] += bool(_take(session, stories.DRAFT))
 
 
 def seed_demo(session: Session) -> Counter:
     """Add what is missing of the demo, keep the rest; say how many of each were added."""
     added = Counter(accounts=_add_accounts(session), processes=_add_processes(session))
-    rubric = _demo_rubric(session)
-    if rubric is not None:
-        _seed_assessments(session, rubric, added)
+    _seed_assessments(session, added)
     return added
 
 

@@ -12,13 +12,29 @@ from assessor.demo.accounts import (
     PRIVATE_SECTOR_ASSESSOR,
     TECHNICAL_ASSESSOR,
 )
-from assessor.demo.answers import crowdsourcing, town_hall, workshop, world_cafe, wtpf
+from assessor.demo.answers import (
+    crowdsourcing,
+    illustrative_consultation,
+    town_hall,
+    workshop,
+    world_cafe,
+    wtpf,
+)
 from assessor.demo.evidence import DemoAnswer
-from assessor.demo.processes import CROWDSOURCING, TOWN_HALL, WORKSHOP, WORLD_CAFE, WTPF
+from assessor.demo.processes import (
+    CROWDSOURCING,
+    ILLUSTRATIVE,
+    TOWN_HALL,
+    WORKSHOP,
+    WORLD_CAFE,
+    WTPF,
+)
 
-# The rubric the demo answers are written for; an assessment is seeded only on a loaded
-# version of it that asks exactly these questions.
+# The rubric the demo answers are written for; an assessment is seeded only where the version
+# its answers are written for is loaded.
 DEMO_RUBRIC_SLUG = "wsis10-multistakeholder"
+FIRST_RUBRIC_VERSION = "1.0.0"
+SPLIT_RUBRIC_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True)
@@ -29,6 +45,7 @@ class DemoAssessment:
     assessor: str
     answers: Mapping[str, DemoAnswer]
     stage: AssessmentStatus  # draft, submitted or published
+    rubric_version: str = FIRST_RUBRIC_VERSION
 
 
 def workshop_answers(perspective: str) -> dict[str, DemoAnswer]:
@@ -69,13 +86,23 @@ PUBLISHED = (
     DemoAssessment(
         CROWDSOURCING, GOVERNMENT_ASSESSOR, crowdsourcing.ANSWERS, AssessmentStatus.PUBLISHED
     ),
+    # Open at agenda-setting, closed at decision-making: the stage matrix flags it.
+    DemoAssessment(
+        ILLUSTRATIVE,
+        ASSESSOR,
+        illustrative_consultation.ANSWERS,
+        AssessmentStatus.PUBLISHED,
+        SPLIT_RUBRIC_VERSION,
+    ),
 )
-# The scorecards the printed comparison shows: one per process assessed and published.
+# The scorecards the printed comparison shows: one per process assessed and published; the
+# last is on rubric 1.1.0, so the comparison lists the questions only one version asks.
 COMPARED = (
     (WTPF, ASSESSOR),
     (WORLD_CAFE, TECHNICAL_ASSESSOR),
     (CROWDSOURCING, GOVERNMENT_ASSESSOR),
     (WORKSHOP, ASSESSOR),
+    (ILLUSTRATIVE, ASSESSOR),
 )
 
 # The process's right of reply, used on the WTPF-13 scorecard.
