@@ -2,7 +2,15 @@
 
 from flask import Blueprint, Flask
 
-from assessor.api import assessments, audit_events, docs, processes, rubrics, tokens
+from assessor.api import (
+    assessments,
+    audit_events,
+    comparisons,
+    docs,
+    processes,
+    rubrics,
+    tokens,
+)
 from assessor.api.auth import identify_caller
 from assessor.extensions import csrf
 
@@ -11,6 +19,7 @@ RESOURCES = (
     assessments.blueprint,
     rubrics.blueprint,
     processes.blueprint,
+    comparisons.blueprint,
     audit_events.blueprint,
     docs.blueprint,
 )

@@ -4,10 +4,13 @@ The CSV is tidy: a header row, then one row per scorecard and measure. ``measure
 ``overall``, ``pillar``, ``completeness``, ``evidence_coverage`` or ``question``; ``key`` names
 the pillar or question (and repeats the measure otherwise). ``value`` is a score (0-100, two
 decimals) or, for completeness and evidence coverage, a share (0-1, four decimals); ``band``
-is the score's band; for questions, ``level`` is the level chosen (0-4) and ``answer`` says
-what kind of answer it is. ``delta`` is the difference to the baseline scorecard, when one is
-chosen, in the value's own unit. Only what is comparable is exported. Text cells are written
-as csv_cells.py says, so that no spreadsheet runs them as formulas.
+is the score's band. For the overall and pillar scores, ``score_range_low`` (the score itself)
+and ``score_range_high`` give the range the unknowns allow and ``information_coverage`` (0-100)
+how much of the score rests on levels, as methodology section 8 defines them. For questions,
+``level`` is the level chosen (0-4) and ``answer`` says what kind of answer it is. ``delta``
+is the difference to the baseline scorecard, when one is chosen, in the value's own unit. Only
+what is comparable is exported. Text cells are written as csv_cells.py says, so that no
+spreadsheet runs them as formulas.
 """
 
 import csv
@@ -34,6 +37,9 @@ CSV_COLUMNS = (
     "key",
     "value",
     "band",
+    "score_range_low",
+    "score_range_high",
+    "information_coverage",
     "level",
     "answer",
     "delta",
@@ -61,6 +67,18 @@ def _scorecard_columns(scorecard: dict[str, Any]) -> list[Any]:
     ]
 
 
+def _range_columns(cell: dict[str, Any]) -> list[float | None]:
+    """A score's range and information coverage; empty for shares."""
+    if cell["score_range"] is None:
+        return [None, None, None]
+    ends = cell["score_range"]
+    return [
+        api_score(ends["low"]),
+        api_score(ends["high"]),
+        api_score(cell["information_coverage"]),
+    ]
+
+
 def _measure_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]:
     for row in document["rows"]:
         cell = row["cells"][index]
@@ -69,6 +87,7 @@ def _measure_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]:
             row["key"],
             _number(cell["value"], row["kind"]),
             cell["band"],
+            *_range_columns(cell),
             None,
             None,
             _number(cell["delta"], row["kind"]),
@@ -79,7 +98,17 @@ def _question_lines(document: dict[str, Any], index: int) -> Iterator[list[Any]]
     for question in document["questions"]:
         cell = question["cells"][index]
         score = _number(cell["score"], "score")
-        yield ["question", question["key"], score, None, cell["level"], cell["status"], None]
+        no_range = [None, None, None]
+        yield [
+            "question",
+            question["key"],
+            score,
+            None,
+            *no_range,
+            cell["level"],
+            cell["status"],
+            None,
+        ]
 
 
 def comparison_csv(document: dict[str, Any]) -> Iterator[str]:

@@ -14,15 +14,17 @@ from flask_babel import lazy_gettext as _l
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import MultiDict
 
-from assessor.comparisons.service import MAX_SCORECARDS
+from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS
 from assessor.presentation.fields import fraction_field, score_field
 from assessor.processes.models import LAYERS, SCOPES
+from assessor.rubrics.schemas import RubricTextArgsSchema
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.validation import MAX_ID, FormSchema, error_paths, row_id
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Ten digits reach past MAX_ID, so every id is checked against it rather than cut short.
 ID_TEXT = re.compile(r"[0-9]{1,10}")
+API_IDS = re.compile(r"[0-9]{1,10}(?:,[0-9]{1,10})*")
 IDS_MESSAGE = _l("must be scorecard ids separated by commas, such as 3,8,15")
 # Enough for MAX_SCORECARDS ids of ten digits and their commas.
 MAX_IDS_LENGTH = MAX_SCORECARDS * 11
@@ -75,6 +77,39 @@ class CompareArgsSchema(FormSchema):
     perspective = _one_of(STAKEHOLDER_GROUPS)
     year = fields.Integer(validate=YEARS)
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_ID))
+
+
+class ApiIdList(IdList):
+    """Ids as the API takes them: digits separated by single commas, nothing else."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> list[int]:
+        if not isinstance(value, str) or not API_IDS.fullmatch(value):
+            raise ValidationError(IDS_MESSAGE)
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+class ComparisonArgsSchema(RubricTextArgsSchema):
+    """The API's comparison: which scorecards, against which baseline, rubric text in which
+    language."""
+
+    ids = ApiIdList(
+        required=True,
+        metadata={
+            "type": "string",
+            "pattern": API_IDS.pattern.join("^$"),
+            "maxLength": MAX_IDS_LENGTH,
+            "description": (
+                f"The ids of {MIN_SCORECARDS} to {MAX_SCORECARDS} published (or withdrawn) "
+                "scorecards of one rubric, separated by commas, such as 3,8,15; each column "
+                "in the order given."
+            ),
+        },
+    )
+    baseline = row_id(
+        metadata={
+            "description": "One of `ids`: its column comes first and the others carry `delta`."
+        }
+    )
 
 
 FILTERS = ("q", "rubric", "organization", "scope", "layer", "perspective", "year")
@@ -133,9 +168,16 @@ class DocumentScorecardSchema(Schema):
     label = fields.String()
 
 
+class DocumentRangeSchema(Schema):
+    low = fields.Float(allow_none=True)
+    high = fields.Float(allow_none=True)
+
+
 class DocumentCellSchema(Schema):
     assessment_id = fields.Integer()
     value = fields.Float(allow_none=True)
+    score_range = fields.Nested(DocumentRangeSchema, allow_none=True)
+    information_coverage = fields.Float(allow_none=True)
     band = fields.String(allow_none=True)
     best = fields.Boolean()
     delta = fields.Float(allow_none=True)
@@ -164,19 +206,51 @@ class DocumentQuestionSchema(Schema):
     number = fields.String()
     key = fields.String()
     prompt = fields.String()
-    span = fields.Integer(allow_none=True)
+    level_spread = fields.Integer(allow_none=True)
+    unknowns = fields.Integer()
     cells = fields.List(fields.Nested(DocumentQuestionCellSchema))
 
 
-class NotComparableSchema(Schema):
+class DocumentStageCellSchema(Schema):
+    pillar_key = fields.String()
+    questions = fields.Integer()
+    score = fields.Float(allow_none=True)
+    score_range = fields.Nested(DocumentRangeSchema)
+    information_coverage = fields.Float(allow_none=True)
+    falls_below_earlier = fields.Boolean()
+
+
+class DocumentStageRowSchema(DocumentStageCellSchema):
+    class Meta:
+        exclude = ("pillar_key",)
+
+    stage = fields.String()
+    cells = fields.List(fields.Nested(DocumentStageCellSchema))
+
+
+class DocumentStageBlockSchema(Schema):
+    assessment_id = fields.Integer()
+    rubric_version = fields.String()
+    stage_tags = fields.Boolean()
+    rows = fields.List(fields.Nested(DocumentStageRowSchema))
+
+
+class NotComparablePillarSchema(Schema):
     key = fields.String()
-    text = fields.String()
-    versions = fields.List(fields.String())
+    title = fields.String()
 
 
-class NotComparableListsSchema(Schema):
-    pillars = fields.List(fields.Nested(NotComparableSchema))
-    questions = fields.List(fields.Nested(NotComparableSchema))
+class NotComparableQuestionSchema(Schema):
+    key = fields.String()
+    prompt = fields.String()
+
+
+class NotComparableSchema(Schema):
+    """What one rubric version has that another compared lacks."""
+
+    version = fields.String()
+    pillars = fields.List(fields.Nested(NotComparablePillarSchema))
+    questions = fields.List(fields.Nested(NotComparableQuestionSchema))
 
 
 class ComparisonRubricSchema(Schema):
@@ -202,13 +276,14 @@ class ComparisonDocumentSchema(Schema):
     pillars = fields.List(fields.Nested(PillarKeySchema))
     rows = fields.List(fields.Nested(DocumentRowSchema))
     questions = fields.List(fields.Nested(DocumentQuestionSchema))
-    not_comparable = fields.Nested(NotComparableListsSchema)
+    stages = fields.List(fields.Nested(DocumentStageBlockSchema))
+    not_comparable = fields.List(fields.Nested(NotComparableSchema))
 
 
 # The comparison as JSON: rounded like the API.
 
 
-class ScorecardSchema(DocumentScorecardSchema):
+class ComparedScorecardSchema(DocumentScorecardSchema):
     url = fields.Function(
         lambda scorecard: url_for(
             "scorecards.page", assessment_id=scorecard["assessment_id"], _external=True
@@ -221,35 +296,73 @@ class ScorecardSchema(DocumentScorecardSchema):
     )
 
 
-class ScoreCellSchema(DocumentCellSchema):
+class ComparisonRangeSchema(DocumentRangeSchema):
+    low = score_field("low")
+    high = score_field("high")
+
+
+class ComparisonScoreCellSchema(DocumentCellSchema):
     value = score_field("value")
+    score_range = fields.Nested(ComparisonRangeSchema)
+    information_coverage = score_field("information_coverage")
     delta = score_field("delta")
 
 
-class ShareCellSchema(DocumentCellSchema):
+class ComparisonShareCellSchema(DocumentCellSchema):
+    class Meta:
+        exclude = ("score_range", "information_coverage")
+
     value = fraction_field("value")
     delta = fraction_field("delta")
 
 
-class RowSchema(DocumentRowSchema):
-    cells = fields.Method("_cells")
+class ComparisonRowSchema(DocumentRowSchema):
+    cells = fields.Method(
+        "_cells",
+        metadata={
+            "description": (
+                "One cell per scorecard, in the order of `scorecards`: `value`, `band`, `best` "
+                "and `delta`; in rows of kind `score` also `score_range` ({low, high}: low is "
+                "the score, high the score with every unknown met) and `information_coverage` "
+                "(0-100)."
+            )
+        },
+    )
 
     def _cells(self, row: dict[str, Any]) -> list[dict[str, Any]]:
-        schema = ShareCellSchema if row["kind"] == "share" else ScoreCellSchema
+        schema = ComparisonShareCellSchema if row["kind"] == "share" else ComparisonScoreCellSchema
         return schema(many=True).dump(row["cells"])
 
 
-class JsonQuestionCellSchema(QuestionCellSchema):
+class ComparisonQuestionCellSchema(QuestionCellSchema):
     score = score_field("score")
 
 
-class QuestionSchema(DocumentQuestionSchema):
-    cells = fields.List(fields.Nested(JsonQuestionCellSchema))
+class ComparisonQuestionSchema(DocumentQuestionSchema):
+    cells = fields.List(fields.Nested(ComparisonQuestionCellSchema))
+
+
+class ComparisonStageCellSchema(DocumentStageCellSchema):
+    score = score_field("score")
+    score_range = fields.Nested(ComparisonRangeSchema)
+    information_coverage = score_field("information_coverage")
+
+
+class ComparisonStageRowSchema(DocumentStageRowSchema):
+    score = score_field("score")
+    score_range = fields.Nested(ComparisonRangeSchema)
+    information_coverage = score_field("information_coverage")
+    cells = fields.List(fields.Nested(ComparisonStageCellSchema))
+
+
+class ComparisonStageBlockSchema(DocumentStageBlockSchema):
+    rows = fields.List(fields.Nested(ComparisonStageRowSchema))
 
 
 class ComparisonSchema(ComparisonDocumentSchema):
     """The comparison as /compare.json gives it."""
 
-    scorecards = fields.List(fields.Nested(ScorecardSchema))
-    rows = fields.List(fields.Nested(RowSchema))
-    questions = fields.List(fields.Nested(QuestionSchema))
+    scorecards = fields.List(fields.Nested(ComparedScorecardSchema))
+    rows = fields.List(fields.Nested(ComparisonRowSchema))
+    questions = fields.List(fields.Nested(ComparisonQuestionSchema))
+    stages = fields.List(fields.Nested(ComparisonStageBlockSchema))

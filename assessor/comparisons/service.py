@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from assessor import scoring
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import PUBLIC_STATUSES, Assessment
+from assessor.comparisons.questions import questions_side_by_side
+from assessor.comparisons.stages import stage_blocks
 from assessor.exceptions import InvalidInput
 from assessor.processes.versions import shown_record
-from assessor.rubrics.models import LEVEL_NAMES, Pillar, Question, RubricVersion
+from assessor.rubrics.models import Pillar, Question, RubricVersion
 from assessor.rubrics.texts import rubric_text
 from assessor.scoring import api_fraction, api_score
 from assessor.stakeholders import stakeholder_label
@@ -49,15 +51,14 @@ COMPARISON_DETAILS = (
 
 @dataclass(frozen=True)
 class Alignment:
-    """What versions of one rubric share: pillars and questions by key, in the newest's order;
-    their text is to be shown in ``language``."""
+    """What versions of one rubric share: pillars and questions by key, in the newest's order,
+    and per version what the others lack; their text is to be shown in ``language``."""
 
     reference: RubricVersion
     language: str
     pillars: list[Pillar]
     questions: list[tuple[str, Question]]
-    not_comparable_pillars: list[dict[str, Any]]
-    not_comparable_questions: list[dict[str, Any]]
+    not_comparable: list[dict[str, Any]]
 
 
 # Loading and the rules
@@ -145,17 +146,25 @@ def _questions_of(rubric: RubricVersion) -> list[Question]:
 
 
 def _only_in_some(
-    versions: list[RubricVersion], items_of, common: set[str], text_of
+    versions: list[RubricVersion], pillar_keys: set[str], question_keys: set[str], language: str
 ) -> list[dict[str, Any]]:
-    """Items (pillars or questions) missing from some version, with the versions that have them."""
-    found: dict[str, dict[str, Any]] = {}
-    for rubric in reversed(versions):
-        for item in items_of(rubric):
-            if item.key in common:
-                continue
-            entry = found.setdefault(item.key, {"key": item.key, "text": text_of(item)})
-            entry.setdefault("versions", []).insert(0, rubric.version)
-    return list(found.values())
+    """Per version (oldest first), its pillars and questions that another version lacks, with
+    their text as that version words them; versions with none are left out."""
+    lists = []
+    for rubric in versions:
+        pillars = [
+            {"key": pillar.key, "title": rubric_text(pillar, "title", language)}
+            for pillar in rubric.pillars
+            if pillar.key not in pillar_keys
+        ]
+        questions = [
+            {"key": question.key, "prompt": rubric_text(question, "prompt", language)}
+            for question in _questions_of(rubric)
+            if question.key not in question_keys
+        ]
+        if pillars or questions:
+            lists.append({"version": rubric.version, "pillars": pillars, "questions": questions})
+    return lists
 
 
 def _text_language(versions: list[RubricVersion], language: str | None) -> str:
@@ -184,12 +193,7 @@ def align_versions(scorecards: Sequence[Assessment], language: str | None = None
         language=shown,
         pillars=[pillar for pillar in reference.pillars if pillar.key in pillar_keys],
         questions=questions,
-        not_comparable_pillars=_only_in_some(
-            versions, lambda r: r.pillars, pillar_keys, lambda p: rubric_text(p, "title", shown)
-        ),
-        not_comparable_questions=_only_in_some(
-            versions, _questions_of, question_keys, lambda q: rubric_text(q, "prompt", shown)
-        ),
+        not_comparable=_only_in_some(versions, pillar_keys, question_keys, shown),
     )
 
 
@@ -207,43 +211,67 @@ def _best(values: list[float | None], kind: str) -> float | None:
     return max(scored) if len(scored) > 1 else None
 
 
+@dataclass(frozen=True)
+class Figure:
+    """One scorecard's value in a row; a score's range and information coverage beside it
+    (None for shares, which have no range)."""
+
+    assessment_id: int
+    value: float | None
+    band: str | None = None
+    high: float | None = None
+    information_coverage: float | None = None
+
+
+def _score_range(figure: Figure, kind: str) -> dict[str, float | None] | None:
+    """A score's range, its low end the score itself; shares have none."""
+    return None if kind == "share" else {"low": figure.value, "high": figure.high}
+
+
 def _row(
-    measure: str,
-    key: str,
-    label: str,
-    values: list[tuple[int, float | None, str | None]],
-    baseline_id: int | None,
+    measure: str, key: str, label: str, figures: list[Figure], baseline_id: int | None
 ) -> dict[str, Any]:
-    """A row of (assessment id, value, band) cells, the best marked, deltas to the baseline."""
+    """A row of cells, the best marked, deltas to the baseline (both on the score, the low end)."""
     kind = "share" if measure in SHARE_MEASURES else "score"
-    best = _best([value for _, value, _ in values], kind)
-    base = next((value for id_, value, _ in values if id_ == baseline_id), None)
+    best = _best([figure.value for figure in figures], kind)
+    base = next((f.value for f in figures if f.assessment_id == baseline_id), None)
     cells = [
         {
-            "assessment_id": assessment_id,
-            "value": value,
-            "band": band,
-            "best": value is not None and _rounded(value, kind) == best,
+            "assessment_id": figure.assessment_id,
+            "value": figure.value,
+            "score_range": _score_range(figure, kind),
+            "information_coverage": figure.information_coverage,
+            "band": figure.band,
+            "best": figure.value is not None and _rounded(figure.value, kind) == best,
             "delta": None
-            if value is None or base is None or assessment_id == baseline_id
-            else value - base,
+            if figure.value is None or base is None or figure.assessment_id == baseline_id
+            else figure.value - base,
         }
-        for assessment_id, value, band in values
+        for figure in figures
     ]
     return {"measure": measure, "key": key, "label": label, "kind": kind, "cells": cells}
 
 
-def _overall_values(scorecards, results) -> list[tuple[int, float | None, str | None]]:
-    return [(a.id, results[a.id].score, results[a.id].band) for a in scorecards]
+def _score_figure(assessment_id: int, result) -> Figure:
+    """An overall or pillar result (AssessmentScore or PillarScore) as a row's figure."""
+    return Figure(
+        assessment_id, result.score, result.band, result.high, result.information_coverage
+    )
 
 
-def _share_values(scorecards, results, measure: str) -> list[tuple[int, float | None, None]]:
-    return [(a.id, getattr(results[a.id], measure), None) for a in scorecards]
+def _overall_figures(scorecards, results) -> list[Figure]:
+    return [_score_figure(a.id, results[a.id]) for a in scorecards]
 
 
-def _pillar_values(scorecards, results, key: str) -> list[tuple[int, float | None, str | None]]:
-    scored = [(a.id, next(p for p in results[a.id].pillars if p.key == key)) for a in scorecards]
-    return [(assessment_id, pillar.score, pillar.band) for assessment_id, pillar in scored]
+def _share_figures(scorecards, results, measure: str) -> list[Figure]:
+    return [Figure(a.id, getattr(results[a.id], measure)) for a in scorecards]
+
+
+def _pillar_figures(scorecards, results, key: str) -> list[Figure]:
+    return [
+        _score_figure(a.id, next(p for p in results[a.id].pillars if p.key == key))
+        for a in scorecards
+    ]
 
 
 def _rows(
@@ -253,65 +281,16 @@ def _rows(
     baseline_id: int | None,
 ) -> list[dict[str, Any]]:
     """Overall, each shared pillar, completeness and evidence coverage."""
-    overall = _overall_values(scorecards, results)
+    overall = _overall_figures(scorecards, results)
     rows = [_row("overall", "overall", MEASURE_LABELS["overall"], overall, baseline_id)]
     for pillar in alignment.pillars:
-        values = _pillar_values(scorecards, results, pillar.key)
+        figures = _pillar_figures(scorecards, results, pillar.key)
         title = rubric_text(pillar, "title", alignment.language)
-        rows.append(_row("pillar", pillar.key, title, values, baseline_id))
+        rows.append(_row("pillar", pillar.key, title, figures, baseline_id))
     for measure in SHARE_MEASURES:
-        values = _share_values(scorecards, results, measure)
-        rows.append(_row(measure, measure, MEASURE_LABELS[measure], values, baseline_id))
+        figures = _share_figures(scorecards, results, measure)
+        rows.append(_row(measure, measure, MEASURE_LABELS[measure], figures, baseline_id))
     return rows
-
-
-# The questions, side by side
-
-
-def _question_cell(assessment_id: int, scored: scoring.QuestionScore) -> dict[str, Any]:
-    return {
-        "assessment_id": assessment_id,
-        "status": scored.status,
-        "level": scored.level,
-        "level_name": LEVEL_NAMES[scored.level] if scored.level is not None else None,
-        "score": scored.score,
-    }
-
-
-def span_of(cells: Sequence[dict[str, Any]]) -> int | None:
-    """Highest minus lowest level; insufficient information counts as 0, N/A and missing not."""
-    levels = [
-        0 if cell["status"] == "insufficient_information" else cell["level"]
-        for cell in cells
-        if cell["status"] in ("level", "insufficient_information")
-    ]
-    return max(levels) - min(levels) if len(levels) > 1 else None
-
-
-def _questions(
-    scorecards: Sequence[Assessment],
-    results: dict[int, scoring.AssessmentScore],
-    alignment: Alignment,
-) -> list[dict[str, Any]]:
-    """Every shared question, those on which the scorecards differ most first."""
-    scored = {
-        a.id: {q.key: q for p in results[a.id].pillars for q in p.questions} for a in scorecards
-    }
-    rows = []
-    for position, (number, question) in enumerate(alignment.questions):
-        cells = [_question_cell(a.id, scored[a.id][question.key]) for a in scorecards]
-        rows.append(
-            {
-                "number": number,
-                "key": question.key,
-                "prompt": rubric_text(question, "prompt", alignment.language),
-                "span": span_of(cells),
-                "position": position,
-                "cells": cells,
-            }
-        )
-    # Unrated spans last; ties keep the rubric's order.
-    return sorted(rows, key=lambda row: (row["span"] is None, -(row["span"] or 0), row["position"]))
 
 
 # The whole comparison
@@ -373,9 +352,9 @@ def build_comparison(
             {"key": p.key, "title": rubric_text(p, "title", shown)} for p in alignment.pillars
         ],
         "rows": _rows(scorecards, results, alignment, baseline_id),
-        "questions": _questions(scorecards, results, alignment),
-        "not_comparable": {
-            "pillars": alignment.not_comparable_pillars,
-            "questions": alignment.not_comparable_questions,
-        },
+        "questions": questions_side_by_side(
+            scorecards, results, alignment.questions, alignment.language
+        ),
+        "stages": stage_blocks(scorecards, results, [p.key for p in alignment.pillars]),
+        "not_comparable": alignment.not_comparable,
     }

@@ -1,4 +1,5 @@
-"""The export written out as CSV and as one JSON document, piece by piece."""
+"""The exports (judgements, scores) written out as CSV and as one JSON document, piece by
+piece."""
 
 import csv
 import io
@@ -6,13 +7,16 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from marshmallow import Schema
+
 from assessor.csv_cells import csv_cell
-from assessor.opendata.schemas import ExportHeaderSchema, JudgementSchema
+from assessor.opendata.schemas import ExportHeaderSchema, JudgementSchema, ScoreRowSchema
 
 # Rows per piece handed to the server: large enough to keep writes few, small enough that a
 # piece stays a few hundred kilobytes.
 ROWS_PER_PIECE = 200
 FIELDS = tuple(JudgementSchema().fields)
+SCORE_FIELDS = tuple(ScoreRowSchema().fields)
 # Evidence URLs are validated as http(s) addresses, which never contain a space.
 URL_SEPARATOR = " "
 
@@ -24,14 +28,14 @@ def _csv_cell(value: Any) -> Any:
     return csv_cell(value)
 
 
-def csv_pieces(judgements: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """A header line, then one line per judgement, in pieces of ROWS_PER_PIECE lines."""
-    schema = JudgementSchema()
+def csv_pieces(schema: Schema, rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A header line of the schema's fields, then one line per row, in pieces of
+    ROWS_PER_PIECE lines."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(FIELDS)
-    for count, judgement in enumerate(judgements, start=1):
-        writer.writerow([_csv_cell(value) for value in schema.dump(judgement).values()])
+    writer.writerow(schema.fields)
+    for count, row in enumerate(rows, start=1):
+        writer.writerow([_csv_cell(value) for value in schema.dump(row).values()])
         if count % ROWS_PER_PIECE == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -39,15 +43,16 @@ def csv_pieces(judgements: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def json_pieces(header: dict[str, Any], judgements: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """``{...header, "judgements": [...]}`` as one JSON document, written as it is read."""
-    schema = JudgementSchema()
+def json_pieces(
+    schema: Schema, header: dict[str, Any], name: str, rows: Iterable[dict[str, Any]]
+) -> Iterator[str]:
+    """``{...header, name: [...]}`` as one JSON document, written as it is read."""
     opening = json.dumps(ExportHeaderSchema().dump(header), ensure_ascii=False)
-    yield f'{opening[:-1]}, "judgements": ['
+    yield f'{opening[:-1]}, "{name}": ['
     batch: list[str] = []
     separator = ""
-    for judgement in judgements:
-        batch.append(json.dumps(schema.dump(judgement), ensure_ascii=False))
+    for row in rows:
+        batch.append(json.dumps(schema.dump(row), ensure_ascii=False))
         if len(batch) == ROWS_PER_PIECE:
             yield separator + ",".join(batch)
             batch, separator = [], ","

@@ -1,6 +1,9 @@
-"""What the open-data export holds: one judgement per row, and the header of the download."""
+"""What the open-data exports hold: one judgement per row, or one result per row, and the
+header of the JSON downloads."""
 
 from marshmallow import Schema, fields
+
+from assessor.presentation.fields import score_field
 
 
 class JudgementSchema(Schema):
@@ -34,6 +37,27 @@ class JudgementSchema(Schema):
     rationale_language = fields.String(allow_none=True)
     evidence_urls = fields.List(fields.String())
     change_reason = fields.String(allow_none=True)
+
+
+class ScoreRowSchema(Schema):
+    """One result of a published or withdrawn assessment, overall or of a pillar, rounded as
+    the API gives it; docs/open-data.md describes each field."""
+
+    assessment_id = fields.Integer()
+    scorecard = fields.String()
+    status = fields.String()
+    revises_id = fields.Integer(allow_none=True)
+    process_id = fields.Integer()
+    rubric = fields.String()
+    method_version = fields.String()
+    result = fields.String()
+    pillar_key = fields.String(allow_none=True)
+    pillar_weight = fields.Float(allow_none=True)
+    score = score_field("score")
+    score_range_low = score_field("score_range_low")
+    score_range_high = score_field("score_range_high")
+    information_coverage = score_field("information_coverage")
+    band = fields.String(allow_none=True)
 
 
 class ExportHeaderSchema(Schema):

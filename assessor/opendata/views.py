@@ -1,4 +1,5 @@
-"""The open-data page and its two downloads, streamed as they are read from the database."""
+"""The open-data page and its downloads (judgements, scores), streamed as they are read from
+the database."""
 
 from collections.abc import Iterator
 
@@ -6,7 +7,8 @@ from flask import Blueprint, Response, render_template, stream_with_context, url
 
 from assessor.db import db, utcnow
 from assessor.opendata.formats import csv_pieces, json_pieces
-from assessor.opendata.schemas import ExportSummarySchema
+from assessor.opendata.schemas import ExportSummarySchema, JudgementSchema, ScoreRowSchema
+from assessor.opendata.scores import score_rows
 from assessor.opendata.service import (
     LICENCE,
     OPEN_DATA_DOCUMENT,
@@ -42,19 +44,36 @@ def index():
     )
 
 
-@blueprint.get("/judgements.csv")
-def judgements_csv():
-    rows = judgements(db.session, scorecard_permalink)
-    return _download(csv_pieces(rows), "text/csv", "judgements.csv")
-
-
-@blueprint.get("/judgements.json")
-def judgements_json():
-    header = {
+def _json_header() -> dict[str, str]:
+    return {
         "method_version": METHOD_VERSION,
         "generated_at": generated_at(utcnow()),
         "licence": LICENCE,
         "documentation": url_for(".index", _external=True),
     }
+
+
+@blueprint.get("/judgements.csv")
+def judgements_csv():
     rows = judgements(db.session, scorecard_permalink)
-    return _download(json_pieces(header, rows), "application/json", "judgements.json")
+    return _download(csv_pieces(JudgementSchema(), rows), "text/csv", "judgements.csv")
+
+
+@blueprint.get("/judgements.json")
+def judgements_json():
+    rows = judgements(db.session, scorecard_permalink)
+    pieces = json_pieces(JudgementSchema(), _json_header(), "judgements", rows)
+    return _download(pieces, "application/json", "judgements.json")
+
+
+@blueprint.get("/scores.csv")
+def scores_csv():
+    rows = score_rows(db.session, scorecard_permalink)
+    return _download(csv_pieces(ScoreRowSchema(), rows), "text/csv", "scores.csv")
+
+
+@blueprint.get("/scores.json")
+def scores_json():
+    rows = score_rows(db.session, scorecard_permalink)
+    pieces = json_pieces(ScoreRowSchema(), _json_header(), "scores", rows)
+    return _download(pieces, "application/json", "scores.json")

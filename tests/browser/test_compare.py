@@ -10,14 +10,16 @@ from tests.browser.test_rubric_pages import serious_violations
 from tests.comparisons import (
     RENAMED_FROM,
     RENAMED_TO,
+    UNKNOWN,
     ids_text,
     other_rubric,
     people,
     publish_scorecards,
+    published_with,
     renamed_version,
     three_pillar_rubric,
 )
-from tests.factories import stored_rubric
+from tests.factories import rubric_document, stored_rubric, tagged
 
 
 @pytest.fixture
@@ -107,9 +109,10 @@ def test_mixing_rubric_versions_lists_the_questions_not_compared(page, two_versi
     page.goto(f"/compare?ids={ids_text(two_versions)}")
     section = page.locator("#not-comparable")
     assert section.is_visible()
-    text = section.inner_text()
-    assert f"({RENAMED_FROM}): only in version 1.0.0" in text
-    assert f"({RENAMED_TO}): only in version 1.1.0" in text
+    older = section.locator("ul.not-comparable-questions").nth(0).inner_text()
+    newer = section.locator("ul.not-comparable-questions").nth(1).inner_text()
+    assert "Only in version 1.0.0" in section.inner_text()
+    assert f"({RENAMED_FROM})" in older and f"({RENAMED_TO})" in newer
     assert "compared on the 2 pillars and 3 questions all versions share" in page.inner_text(
         ".comparison-facts"
     )
@@ -136,6 +139,37 @@ def test_compare_pages_have_no_serious_accessibility_violations(page, three, vie
 
 def test_a_refusal_has_no_serious_accessibility_violations(page, two_rubrics):
     page.goto(f"/compare?ids={ids_text(two_rubrics)}")
+    assert serious_violations(page) == []
+
+
+@pytest.fixture
+def ranged(session, team) -> list[int]:
+    """Unknown answers on both sides; the first scorecard's version tags stages, where openness
+    falls from agenda-setting to decision-making; the second's tags none."""
+    stages = (["decision_making"], ["agenda_setting"], ["decision_making"], ["whole_process"])
+    newer = stored_rubric(session, tagged(rubric_document(version="1.1.0"), *stages))
+    keys = [q.key for pillar in newer.pillars for q in pillar.questions]
+    first = dict(zip(keys, (1, 3, UNKNOWN, 2), strict=True))
+    second = dict(zip(keys, (3, 3, 4, UNKNOWN), strict=True))
+    return [
+        published_with(session, newer, first, *team, name="A"),
+        published_with(session, stored_rubric(session), second, *team, name="B"),
+    ]
+
+
+def test_ranges_unknowns_and_stages_read_in_words_and_pass_axe(page, ranged):
+    page.goto(f"/compare?ids={ids_text(ranged)}")
+    overall = page.locator(".cmp-row-overall td").first.inner_text()
+    assert "up to 72.2" in overall and "information coverage 55.6%" in overall
+    unknown = page.locator(".question-table td.cmp-unknown").first
+    assert unknown.locator(".cmp-unknown-tag").inner_text() == "Unknown"
+    assert unknown.evaluate("(cell) => getComputedStyle(cell).backgroundImage").startswith(
+        "repeating-linear-gradient"
+    )
+    assert page.locator(".question-table td.cmp-unknowns", has_text="1").count() == 2
+    falling = page.locator(".stage-table td.cmp-falls")
+    assert falling.count() == 1 and "Falls below an earlier stage" in falling.inner_text()
+    assert "tags no question with a stage" in page.inner_text(".stage-untagged")
     assert serious_violations(page) == []
 
 

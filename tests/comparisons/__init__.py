@@ -4,11 +4,14 @@ rubrics; and a reader of the comparison's tables as a person sees them."""
 import copy
 import re
 from contextlib import contextmanager
+from datetime import date
 from html.parser import HTMLParser
 
 from sqlalchemy import event
 
+from assessor.assessments.answers import save_answer
 from assessor.assessments.service import start_assessment
+from assessor.assessments.workflow import publish, submit
 from assessor.db import db
 from tests.factories import (
     published_assessment,
@@ -46,6 +49,46 @@ def publish_scorecards(session, rubric, count: int, assessor, reviewer, **proces
         ids.append(assessment.id)
     session.commit()
     return ids
+
+
+# An answer of insufficient information, in the levels given to published_with.
+UNKNOWN = None
+
+
+def _answer(key: str, level: int | None) -> dict:
+    """A submittable answer: at ``level`` with evidence, or insufficient information."""
+    evidence = [
+        {
+            "url": f"https://example.org/{key}",
+            "title": f"Record of {key}",
+            "accessed_on": date(2026, 11, 1),
+            "note": "",
+        }
+    ]
+    return {
+        "level": level,
+        "not_applicable": False,
+        "insufficient_information": level is UNKNOWN,
+        "rationale": f"Rationale for {key}.",
+        "change_reason": None,
+        "version": None,
+        "evidence": [] if level is UNKNOWN else evidence,
+    }
+
+
+def published_with(session, rubric, levels: dict[str, int | None], assessor, reviewer, name: str):
+    """A published scorecard of a process called ``name`` answering each question key of
+    ``levels`` at its level, or UNKNOWN (insufficient information); returns its id."""
+    process = stored_process(session, name=name)
+    assessment = start_assessment(
+        session, assessor, {"process_id": process.id, "rubric": rubric.label}
+    )
+    for key, level in levels.items():
+        save_answer(session, assessor, assessment, key, _answer(key, level))
+    submit(session, assessor, assessment)
+    publish(session, reviewer, assessment)
+    session.commit()
+    return assessment.id
 
 
 def renamed_version(session):

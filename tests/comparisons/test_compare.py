@@ -7,7 +7,7 @@ import pytest
 
 from assessor.assessments.models import Assessment
 from assessor.assessments.workflow import withdraw
-from assessor.comparisons.service import span_of
+from assessor.comparisons.questions import level_spread
 from assessor.scoring import display_score
 from tests.comparisons import (
     RENAMED_FROM,
@@ -273,30 +273,31 @@ def test_two_pillars_make_no_radar_and_say_so(client, three):
 # Questions side by side
 
 
-def test_span_counts_insufficient_information_as_zero_and_leaves_out_not_applicable():
+def test_the_spread_is_of_levels_alone_leaving_out_unknowns_and_not_applicable():
     cells = [
         {"status": "level", "level": 3},
         {"status": "insufficient_information", "level": None},
         {"status": "not_applicable", "level": None},
         {"status": "missing", "level": None},
+        {"status": "level", "level": 2},
     ]
-    assert span_of(cells) == 3
-    assert span_of(cells[2:]) is None
-    assert span_of([{"status": "level", "level": 2}] * 2) == 0
+    assert level_spread(cells) == 1
+    assert level_spread(cells[:4]) is None
+    assert level_spread([{"status": "level", "level": 2}] * 2) == 0
 
 
-def test_questions_come_widest_span_first_and_link_to_each_answer(client, three):
+def test_questions_come_widest_spread_first_and_link_to_each_answer(client, three):
     html = page(client, f"?ids={ids_text(three)}")
     rows = tables(html)[1][1:]
-    # Levels by question: (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 0): the last spans 4.
-    assert [(row[0][0].split()[0], row[1][0]) for row in rows] == [
-        ("2.2", "4"),
-        ("1.1", "2"),
-        ("1.2", "2"),
-        ("2.1", "2"),
+    # Levels by question: (0, 1, 2), (1, 2, 3), (2, 3, 4), (3, 4, 0): the last spreads 4.
+    assert [(row[0][0].split()[0], row[1][0], row[2][0]) for row in rows] == [
+        ("2.2", "4", "0"),
+        ("1.1", "2", "0"),
+        ("1.2", "2", "0"),
+        ("2.1", "2", "0"),
     ]
-    assert rows[0][2][0].startswith("3 · Substantial")
-    assert rows[0][4][0].startswith("0 · Absent")
+    assert rows[0][3][0].startswith("3 · Substantial")
+    assert rows[0][5][0].startswith("0 · Absent")
     link = f'/assessments/{three[0]}/scorecard#q-transparency.decision_rationale"'
     assert link in html
 
@@ -330,8 +331,10 @@ def test_versions_of_one_rubric_compare_the_questions_they_share(client, two_ver
     ]
     assert RENAMED_FROM not in keys and RENAMED_TO not in keys and len(keys) == 3
     not_comparable = text_of(html.split('id="not-comparable"')[1])
-    assert f"({RENAMED_FROM}): only in version 1.0.0" in not_comparable
-    assert f"({RENAMED_TO}): only in version 1.1.0" in not_comparable
+    assert (
+        f"Only in version 1.0.0 Questions Is decision rationale realised? ({RENAMED_FROM})"
+        f" Only in version 1.1.0 Questions Are the reasons for decisions published? ({RENAMED_TO})"
+    ) in not_comparable
     # Both pillars exist in both versions, so both are compared.
     assert {"Pillar Openness", "Pillar Transparency"} <= set(score_table(html))
 
@@ -348,7 +351,7 @@ def test_a_pillar_missing_from_a_version_is_not_compared_and_said_so(client, ses
     html = page(client, f"?ids={ids_text(ids)}")
     assert "Pillar Openness" in score_table(html) and "Pillar Transparency" not in score_table(html)
     not_comparable = text_of(html.split('id="not-comparable"')[1])
-    assert "Transparency (transparency): only in version 1.0.0" in not_comparable
+    assert "Only in version 1.0.0 Pillars Transparency (transparency)" in not_comparable
     assert "compared on the 1 pillar and 2 questions all versions share" in text_of(html)
 
 

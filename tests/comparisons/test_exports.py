@@ -188,7 +188,8 @@ def test_json_rounds_like_the_api_and_marks_best_and_deltas(client, three):
     assert [cell["best"] for cell in overall["cells"]] == [False, True, False]
     assert [cell["delta"] for cell in overall["cells"]] == [None, 25.0, 22.22]
     assert comparison["baseline_id"] == three[0]
-    assert [q["span"] for q in comparison["questions"]] == [4, 2, 2, 2]
+    assert [q["level_spread"] for q in comparison["questions"]] == [4, 2, 2, 2]
+    assert [q["unknowns"] for q in comparison["questions"]] == [0, 0, 0, 0]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from assessor.assessments.answers import save_answer
 from assessor.assessments.models import Answer
 from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, revise, submit, withdraw
-from assessor.opendata.formats import FIELDS
+from assessor.opendata.formats import FIELDS, SCORE_FIELDS
 from assessor.opendata.schemas import JudgementSchema
 from assessor.opendata.service import LICENCE
 from config import PROJECT_DIR
@@ -444,3 +444,103 @@ def test_scores_are_recomputed_from_a_csv_holding_hostile_text(client, hostile):
     for assessment_id, rows in by_assessment(csv_rows(client)).items():
         card = client.get(f"/api/v1/assessments/{assessment_id}/scorecard").get_json()
         assert api_rounding(recomputed(rows)[0]) == card["score"]
+
+
+# Scores
+
+
+def score_rows(client) -> list[dict]:
+    response = client.get("/data/scores.csv")
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+
+
+def number(cell: str) -> float | None:
+    return float(cell) if cell else None
+
+
+def test_scores_give_each_public_result_with_its_range_as_the_scorecard(client, assessments):
+    grouped = by_assessment(score_rows(client))
+    assert set(grouped) == {assessments[name] for name in PUBLIC}
+    for assessment_id, rows in grouped.items():
+        card = client.get(f"/api/v1/assessments/{assessment_id}/scorecard").get_json()
+        overall, *pillars = rows
+        assert (overall["result"], overall["pillar_key"], overall["method_version"]) == (
+            "overall",
+            "",
+            "2",
+        )
+        assert number(overall["score"]) == number(overall["score_range_low"]) == card["score"]
+        assert overall["band"] == card["band"]
+        assert [row["pillar_key"] for row in pillars] == [p["key"] for p in card["pillars"]]
+        for row, pillar in zip(pillars, card["pillars"], strict=True):
+            assert number(row["score_range_low"]) == pillar["score"]
+            assert number(row["score_range_low"]) <= number(row["score_range_high"])
+
+
+def test_unknowns_open_the_range_and_lower_the_coverage(client, assessments):
+    varied = by_assessment(score_rows(client))[assessments["other"]][0]
+    judgements = by_assessment(csv_rows(client))[assessments["other"]]
+    assert "insufficient_information" in {row["answer"] for row in judgements}
+    assert number(varied["score_range_high"]) > number(varied["score_range_low"])
+    assert 0 < number(varied["information_coverage"]) < 100
+    uniform = by_assessment(score_rows(client))[assessments["second"]][0]
+    assert uniform["score_range_low"] == uniform["score_range_high"]
+    assert number(uniform["information_coverage"]) == 100
+
+
+def test_the_range_is_recomputed_from_the_judgements(client, assessments):
+    """Section 8: the high end counts an unknown as 100, the coverage counts levels as 100."""
+    judged = by_assessment(csv_rows(client))[assessments["first"]]
+    pillars: dict[str, list] = defaultdict(list)
+    weights = {}
+    for row in judged:
+        weight = Fraction(row["question_weight"])
+        unknown = row["answer"] == "insufficient_information"
+        high = Fraction(100) if unknown else question_value(row)
+        at_level = None if row["answer"] == "not_applicable" else Fraction(0 if unknown else 100)
+        pillars[row["pillar_key"]].append((weight, high, at_level))
+        weights[row["pillar_key"]] = Fraction(row["pillar_weight"])
+    high = {key: mean([(w, h) for w, h, _ in pairs]) for key, pairs in pillars.items()}
+    coverage = {key: mean([(w, c) for w, _, c in pairs]) for key, pairs in pillars.items()}
+    overall = by_assessment(score_rows(client))[assessments["first"]][0]
+    expected_high = mean([(weights[key], value) for key, value in high.items()])
+    expected_coverage = mean([(weights[key], value) for key, value in coverage.items()])
+    assert number(overall["score_range_high"]) == api_rounding(expected_high)
+    assert number(overall["information_coverage"]) == api_rounding(expected_coverage)
+
+
+def test_scores_json_holds_the_same_rows_as_the_csv(client, assessments):
+    document = client.get("/data/scores.json").get_json()
+    assert document["method_version"] == "2" and document["licence"] == LICENCE
+    rows = score_rows(client)
+    assert [list(score) for score in document["scores"]] == [list(SCORE_FIELDS)] * len(rows)
+    for score, row in zip(document["scores"], rows, strict=True):
+        assert (score["assessment_id"], score["pillar_key"] or "") == (
+            int(row["assessment_id"]),
+            row["pillar_key"],
+        )
+        assert score["score_range_high"] == number(row["score_range_high"])
+
+
+def test_the_page_documents_every_score_field_and_links_the_downloads(client, session):
+    page = client.get("/data").get_data(as_text=True)
+    assert all(f"<code>{field}</code>" in page for field in SCORE_FIELDS)
+    assert 'href="/data/scores.csv"' in page and 'href="/data/scores.json"' in page
+
+
+def test_score_statements_do_not_grow_with_the_number_of_assessments(app, client, session, people):
+    stored_rubric(session)
+    process = stored_process(session)
+    published_sample_assessment(session, process, people["ana"], people["rui"])
+
+    def statements() -> int:
+        with app.app_context(), counted_statements() as sent:
+            for path in ("/data/scores.csv", "/data/scores.json"):
+                client.get(path).get_data()
+        return len(sent)
+
+    few = statements()
+    for _ in range(10):
+        published_sample_assessment(session, process, people["ana"], people["rui"])
+    assert statements() == few

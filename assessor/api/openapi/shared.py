@@ -37,6 +37,13 @@ TAGS = [
     },
     {"name": "scorecards", "description": "Scores of one assessment, and of a process overall."},
     {
+        "name": "comparisons",
+        "description": (
+            "Published scorecards of one rubric side by side: scores with their ranges, "
+            "answers question by question, stages."
+        ),
+    },
+    {
         "name": "audit",
         "description": (
             "The audit trail: every recorded change to processes, assessments, answers and "
