@@ -93,3 +93,37 @@ def test_answering_an_unknown_at_a_level_keeps_the_score_within_the_range(data):
     after = score_assessment(rubric, settled)
     if before.score is not None:
         assert before.score <= after.score <= before.high
+
+
+def method_1_score(rubric, answers) -> float | None:
+    """Method 1's overall score, written out from docs/methodology.md section 3: level L is
+    25 x L, insufficient information 0, not applicable and missing left out."""
+    pillars = []
+    for pillar in rubric.pillars:
+        judged = []
+        for question in pillar.questions:
+            answer = answers.get(question.key)
+            if answer is None or answer.not_applicable:
+                continue
+            if answer.insufficient_information:
+                judged.append((question.weight, 0.0))
+            elif answer.level is not None:
+                judged.append((question.weight, 25.0 * answer.level))
+        if judged:
+            mean = sum(w * s for w, s in judged) / sum(w for w, _ in judged)
+            pillars.append((pillar.weight, mean))
+    if not pillars:
+        return None
+    return sum(w * s for w, s in pillars) / sum(w for w, _ in pillars)
+
+
+@PROPERTY
+@given(st.data())
+def test_method_2_low_is_method_1_s_score(data):
+    rubric = data.draw(rubrics())
+    answers = data.draw(answers_to(rubric))
+    expected = method_1_score(rubric, answers)
+    low = score_assessment(rubric, answers).score
+    assert (low is None) == (expected is None)
+    if expected is not None:
+        assert abs(low - expected) < 1e-9
