@@ -4,6 +4,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_rubric_pages import serious_violations
 from tests.factories import TEST_PASSWORD
@@ -76,7 +77,8 @@ def test_error_summary_links_move_focus_to_the_field(page, people):
     page.click("form.form button[type=submit]")
     tab_to(page, lambda p: focused(p, "textContent") == "Email: enter your email address")
     page.keyboard.press("Enter")
-    assert focused(page, "id") == "field-email"
+    # Following the link moves focus once the browser has handled the key: wait for it.
+    expect(page.locator("#field-email")).to_be_focused()
 
 
 def test_sign_in_page_has_no_serious_accessibility_violations(page, people):
