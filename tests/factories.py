@@ -174,7 +174,8 @@ def every_shipped_rubric(session) -> list:
 
 
 def answered_assessment(session, rubric, process, assessor, *, level_of=None, perspective=None):
-    """A draft answering every question validly: levels from ``level_of(index)``, with evidence."""
+    """A draft answering every question validly: levels from ``level_of(index)``, with evidence
+    (None there answers "insufficient information", without evidence)."""
     assessment = start_assessment(
         session,
         assessor,
@@ -186,7 +187,7 @@ def answered_assessment(session, rubric, process, assessor, *, level_of=None, pe
         data = {
             "level": level,
             "not_applicable": False,
-            "insufficient_information": False,
+            "insufficient_information": level is None,
             "rationale": f"Rationale for {question.key}.",
             "change_reason": None,
             "version": None,
@@ -197,7 +198,9 @@ def answered_assessment(session, rubric, process, assessor, *, level_of=None, pe
                     "accessed_on": date(2026, 11, 1),
                     "note": "",
                 }
-            ],
+            ]
+            if level is not None
+            else [],
         }
         save_answer(session, assessor, assessment, question.key, data)
     session.flush()

@@ -16,10 +16,12 @@ from assessor.rubrics.texts import rubric_text
 UNKNOWN = "insufficient_information"
 
 
-def question_cell(assessment_id: int, scored: scoring.QuestionScore) -> dict[str, Any]:
-    """One scorecard's answer to a question: its kind, its level and its score."""
+def question_cell(assessment_id: int, number: str, scored: scoring.QuestionScore) -> dict[str, Any]:
+    """One scorecard's answer to a question: its number in that scorecard's rubric version,
+    its kind, its level and its score."""
     return {
         "assessment_id": assessment_id,
+        "number": number,
         "status": scored.status,
         "level": scored.level,
         "level_name": LEVEL_NAMES[scored.level] if scored.level is not None else None,
@@ -54,9 +56,13 @@ def questions_side_by_side(
     scored = {
         a.id: {q.key: q for p in results[a.id].pillars for q in p.questions} for a in scorecards
     }
+    numbers = {a.id: a.rubric.question_numbers() for a in scorecards}
     rows = []
     for position, (number, question) in enumerate(questions):
-        cells = [question_cell(a.id, scored[a.id][question.key]) for a in scorecards]
+        cells = [
+            question_cell(a.id, numbers[a.id][question.key], scored[a.id][question.key])
+            for a in scorecards
+        ]
         rows.append(
             {
                 "number": number,

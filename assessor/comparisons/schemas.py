@@ -193,6 +193,12 @@ class DocumentRowSchema(Schema):
 
 class QuestionCellSchema(Schema):
     assessment_id = fields.Integer()
+    number = fields.String(
+        metadata={
+            "description": "The question's number in this scorecard's rubric version, which "
+            "may differ from the row's when versions are compared."
+        }
+    )
     status = fields.String()
     level = fields.Integer(allow_none=True)
     level_name = fields.String(allow_none=True)
@@ -203,7 +209,9 @@ class DocumentQuestionCellSchema(QuestionCellSchema):
 
 
 class DocumentQuestionSchema(Schema):
-    number = fields.String()
+    number = fields.String(
+        metadata={"description": "The question's number in the newest rubric version compared."}
+    )
     key = fields.String()
     prompt = fields.String()
     level_spread = fields.Integer(allow_none=True)
@@ -215,7 +223,7 @@ class DocumentStageCellSchema(Schema):
     pillar_key = fields.String()
     questions = fields.Integer()
     score = fields.Float(allow_none=True)
-    score_range = fields.Nested(DocumentRangeSchema)
+    score_range = fields.Nested(DocumentRangeSchema, allow_none=True)
     information_coverage = fields.Float(allow_none=True)
     falls_below_earlier = fields.Boolean()
 
@@ -344,13 +352,13 @@ class ComparisonQuestionSchema(DocumentQuestionSchema):
 
 class ComparisonStageCellSchema(DocumentStageCellSchema):
     score = score_field("score")
-    score_range = fields.Nested(ComparisonRangeSchema)
+    score_range = fields.Nested(ComparisonRangeSchema, allow_none=True)
     information_coverage = score_field("information_coverage")
 
 
 class ComparisonStageRowSchema(DocumentStageRowSchema):
     score = score_field("score")
-    score_range = fields.Nested(ComparisonRangeSchema)
+    score_range = fields.Nested(ComparisonRangeSchema, allow_none=True)
     information_coverage = score_field("information_coverage")
     cells = fields.List(fields.Nested(ComparisonStageCellSchema))
 

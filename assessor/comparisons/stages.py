@@ -13,17 +13,14 @@ from assessor import scoring
 
 
 def range_data(result: scoring.ScoreRange) -> dict[str, Any]:
-    """A range as the documents carry it: its two ends, then the coverage beside them."""
+    """A range as the documents carry it: its two ends (none where nothing is judged), then
+    the coverage beside them."""
+    judged = result.low is not None
     return {
         "score": result.low,
-        "score_range": {"low": result.low, "high": result.high},
+        "score_range": {"low": result.low, "high": result.high} if judged else None,
         "information_coverage": result.information_coverage,
     }
-
-
-def has_stage_tags(result: scoring.AssessmentScore) -> bool:
-    """Whether any question of the scorecard's rubric version is tagged with a stage."""
-    return any(row.questions for row in result.stages)
 
 
 def _cell(cell: scoring.StageCell) -> dict[str, Any]:
@@ -55,7 +52,7 @@ def stage_blocks(
     blocks = []
     for assessment in scorecards:
         result = results[assessment.id]
-        tagged = has_stage_tags(result)
+        tagged = bool(result.stages)
         blocks.append(
             {
                 "assessment_id": assessment.id,

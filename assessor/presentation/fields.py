@@ -20,11 +20,17 @@ def _range_figure(data: Any, name: str) -> Any:
 
 
 def score_field(name: str) -> fields.Function:
-    return fields.Function(lambda data: api_score(_figure(data, name)))
+    """A score (0-100) to two decimals; null where there is none."""
+    return fields.Function(
+        lambda data: api_score(_figure(data, name)), metadata={"type": ["number", "null"]}
+    )
 
 
 def fraction_field(name: str) -> fields.Function:
-    return fields.Function(lambda data: api_fraction(_figure(data, name)))
+    """A share (0-1) to four decimals; null where there is none."""
+    return fields.Function(
+        lambda data: api_fraction(_figure(data, name)), metadata={"type": ["number", "null"]}
+    )
 
 
 def _score_range(data: Any) -> dict[str, float | None] | None:

@@ -52,7 +52,9 @@ def _perspective_row(view) -> dict[str, Any]:
         "label": stakeholder_label(view.perspective),
         "assessments": len(view.assessment_ids),
         "score": view.score,
+        "high": view.high,
         "pillars": [pillar.score for pillar in view.pillars],
+        "highs": [pillar.high for pillar in view.pillars],
         "alpha": view.alpha,
         "exact_agreement": view.exact_agreement,
     }
@@ -76,7 +78,9 @@ def _section(rubric: RubricVersion, consolidation: Consolidation, language: str)
         "all": {
             "assessments": len(consolidation.assessment_ids),
             "score": consolidation.score,
+            "high": consolidation.high,
             "pillars": [pillar.score for pillar in consolidation.pillars],
+            "highs": [pillar.high for pillar in consolidation.pillars],
             "alpha": consolidation.alpha,
             "exact_agreement": consolidation.exact_agreement,
         },

@@ -63,6 +63,15 @@ class RubricVersion(Base):
         """The version as numbers, so that 1.10.0 sorts after 1.9.0."""
         return tuple(int(part) for part in self.version.split("."))
 
+    def question_numbers(self) -> dict[str, str]:
+        """Each question's number in this version ("2.3": pillar, then question), by key: the
+        same question may have another number in another version."""
+        return {
+            question.key: f"{p}.{q}"
+            for p, pillar in enumerate(self.pillars, 1)
+            for q, question in enumerate(pillar.questions, 1)
+        }
+
 
 class RubricSource(Base):
     """A public document the rubric cites, defined once and cited by its ``ident``."""

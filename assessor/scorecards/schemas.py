@@ -389,8 +389,8 @@ class ScorecardSchema(ScorecardDocumentSchema):
         dump_default=[],
         metadata={
             "description": "The stage x pillar matrix: a row per stage, each with a cell per "
-            "pillar, over the questions the rubric tags with that stage. Every row has 0 "
-            "questions where the rubric version tags none; empty for a result of method 1."
+            "pillar, over the questions the rubric tags with that stage. Empty where the rubric "
+            "version tags no question with a stage (1.0.0), and for a result of method 1."
         },
     )
 

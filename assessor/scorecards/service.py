@@ -32,11 +32,13 @@ def scorecard_card(
 def _numbered_question(assessment: Assessment, question_key: str, language: str) -> tuple[str, str]:
     """The question's number on the scorecard ("2.3") and its prompt in ``language``; 404 if
     not in the rubric."""
-    for p, pillar in enumerate(assessment.rubric.pillars, 1):
-        for q, question in enumerate(pillar.questions, 1):
-            if question.key == question_key:
-                return f"{p}.{q}", rubric_text(question, "prompt", language)
-    raise NotVisible()
+    number = assessment.rubric.question_numbers().get(question_key)
+    if number is None:
+        raise NotVisible()
+    question = next(
+        q for pillar in assessment.rubric.pillars for q in pillar.questions if q.key == question_key
+    )
+    return number, rubric_text(question, "prompt", language)
 
 
 def question_ratings_page(

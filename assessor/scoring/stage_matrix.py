@@ -80,8 +80,11 @@ def _flagged(row: StageRow, earlier_rows: list[StageRow]) -> StageRow:
 
 def stage_matrix(rubric: RubricShape, answers: Mapping[str, Answer]) -> tuple[StageRow, ...]:
     """A row per stage in STAGES order (``answers`` hold every question, as
-    answers_in_rubric_order gives them); only the phases are compared with earlier ones."""
+    answers_in_rubric_order gives them); only the phases are compared with earlier ones. None
+    where the rubric tags no question with a stage: there is no matrix, not an empty one."""
     rows = [_unflagged_row(rubric, stage, answers) for stage in STAGES]
+    if not any(row.questions for row in rows):
+        return ()
     phases = [row for row in rows if row.stage in PHASES]
     return tuple(
         _flagged(row, phases[: phases.index(row)]) if row.stage in PHASES else row for row in rows

@@ -48,15 +48,8 @@ def test_each_pillar_gives_its_range_and_information_coverage(callers, process_i
     )
 
 
-def test_without_stage_tags_every_stage_has_no_question_and_no_range(callers, process_id):
-    stages = scorecard(callers, published(callers, process_id))["stages"]
-    assert [row["stage"] for row in stages] == [
-        "agenda_setting",
-        "policy_formulation",
-        "decision_making",
-        "whole_process",
-    ]
-    assert {(row["questions"], row["score_range"]) for row in stages} == {(0, None)}
+def test_without_stage_tags_there_is_no_stage_matrix(callers, process_id):
+    assert scorecard(callers, published(callers, process_id))["stages"] == []
 
 
 def test_the_stage_matrix_gives_each_cell_and_flags_a_drop(callers, session):

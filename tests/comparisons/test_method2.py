@@ -162,7 +162,7 @@ def test_json_gives_each_scorecards_stage_rows(client, staged):
         "pillar_key": "openness",
         "questions": 0,
         "score": None,
-        "score_range": {"low": None, "high": None},
+        "score_range": None,
         "information_coverage": None,
         "falls_below_earlier": False,
     }
@@ -326,3 +326,18 @@ def test_the_page_of_the_shipped_versions_shows_both(client, shipped_versions):
         "Decision-making",
         "Whole process",
     ]
+
+
+def test_each_answer_carries_its_question_number_in_its_own_version(client, shipped_versions):
+    older, newer = shipped_versions
+    questions = {row["key"]: row for row in comparison_json(client, shipped_versions)["questions"]}
+    row = questions["equal_footing.participation_statistics"]
+    # 2.4 in 1.0.0; 2.7 in 1.1.0, whose split questions come before it.
+    assert row["number"] == "2.7"
+    assert {cell["assessment_id"]: cell["number"] for cell in row["cells"]} == {
+        older: "2.4",
+        newer: "2.7",
+    }
+    text = text_of(page_of(client, shipped_versions))
+    assert f"in scorecard #{older}, question 2.4" in text
+    assert f"in scorecard #{newer}, question 2.7" in text

@@ -142,6 +142,23 @@ def test_the_page_shows_each_perspectives_scores_to_one_decimal(client, session,
     }
 
 
+def test_a_perspective_with_unknowns_shows_how_high_they_could_take_it(
+    client, session, rubric, people
+):
+    process = stored_process(session)
+    unknown_every_third = (("civil_society", lambda i: None if i % 3 == 0 else 2),)
+    publish_ratings(session, rubric, process, people, RATINGS[1:] + unknown_every_third)
+    api = consolidated(client, process, rubric)
+    civil = next(v for v in api["perspectives"] if v["perspective"] == "civil_society")
+    low, high = civil["score_range"]["low"], civil["score_range"]["high"]
+    assert low < high
+    table = tables_of(text_of(client.get(f"/processes/{process.id}")))[
+        f"Scores by stakeholder perspective, {rubric.label}"
+    ]
+    cells = next(row for row in table if row[0] == "Civil society")
+    assert cells[2] == f"{display_score(low)} up to {display_score(high)}"
+
+
 def test_the_spread_is_the_highest_minus_the_lowest_perspective_score(client, process, rubric):
     api = consolidated(client, process, rubric)
     for index, spread in enumerate(api["spread"]):

@@ -91,6 +91,14 @@ def test_the_level_answers_name_the_evidence_threshold_as_the_questionnaire_does
     assert "Evidence (required from level 2)" in answer[: answer.index("</div>")]
 
 
+def test_an_answer_below_its_threshold_says_it_needs_no_evidence(client, staged_id):
+    page = scorecard(client, staged_id)
+    answer = page[page.index('id="q-openness.remote_participation"') :]
+    answer = answer[: answer.index("</div>")]
+    assert "No evidence cited: none is required below level 2." in answer
+    assert "Evidence (required from level" not in answer
+
+
 def test_the_pdf_shows_the_range_evidence_needed_the_gap_and_the_matrix(
     client, staged_id, tmp_path
 ):
@@ -135,7 +143,7 @@ def test_the_scorecard_and_the_questionnaire_word_the_evidence_threshold_alike(c
 
 def test_the_range_and_evidence_needed_read_in_french(client, staged_id):
     page = client.get(f"/assessments/{staged_id}/scorecard?lang=fr").get_data(as_text=True)
-    assert "19,4, jusqu'à 75,0 si chaque inconnue était satisfaite" in page
+    assert "19,4, jusqu'à 75,0 si toutes les inconnues s'avéraient favorables" in page
     assert "Preuves nécessaires" in page and "en dessous d'une étape antérieure" in page
 
 

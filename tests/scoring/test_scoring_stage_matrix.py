@@ -52,6 +52,20 @@ def test_every_stage_has_a_row_in_process_order_and_every_pillar_a_cell():
     )
 
 
+def test_a_rubric_without_stage_tags_has_no_matrix():
+    untagged = RubricShape(
+        tuple(
+            PillarShape(
+                pillar.key,
+                pillar.weight,
+                tuple(QuestionShape(q.key, q.weight) for q in pillar.questions),
+            )
+            for pillar in RUBRIC.pillars
+        )
+    )
+    assert score_assessment(untagged, {"agenda": level(4)}).stages == ()
+
+
 def test_a_cell_scores_the_questions_tagged_with_its_stage_and_pillar():
     found = matrix({"drafting": level(2), "record": level(4), "rules": level(1)})
     row, cells = found["policy_formulation"]
