@@ -4,10 +4,14 @@ import re
 import shutil
 import subprocess
 import zlib
+from dataclasses import dataclass
+from xml.etree import ElementTree
 
 import pytest
 
 from tests.databases import running_in_ci
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def require_tool(name: str) -> str:
@@ -57,3 +61,55 @@ def pdf_language(pdf: bytes) -> str | None:
         if found:
             return found[1].decode("ascii")
     return None
+
+
+@dataclass(frozen=True)
+class PdfWord:
+    """A word as pdftotext -bbox places it, in points from the page's top left corner."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """A page's size and its words in reading order."""
+
+    width: float
+    height: float
+    words: list[PdfWord]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+def pdf_pages(pdf: bytes, tmp_path) -> list[PdfPage]:
+    """Every page with its words' boxes, read with pdftotext -bbox."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    document = ElementTree.fromstring(run_tool("pdftotext", "-bbox", str(path), "-"))
+    pages = []
+    for page in document.iter(f"{XHTML}page"):
+        words = [
+            PdfWord(
+                word.text or "",
+                *(float(word.get(edge)) for edge in ("xMin", "yMin", "xMax", "yMax")),
+            )
+            for word in page.iter(f"{XHTML}word")
+        ]
+        pages.append(PdfPage(float(page.get("width")), float(page.get("height")), words))
+    return pages
+
+
+def pdf_page_images(pdf: bytes, tmp_path, resolution: int = 60) -> list[bytes]:
+    """Each page as a PNG, drawn by pdftoppm."""
+    folder = tmp_path / "page-images"
+    folder.mkdir(exist_ok=True)
+    path = folder / "document.pdf"
+    path.write_bytes(pdf)
+    run_tool("pdftoppm", "-png", "-r", str(resolution), str(path), str(folder / "page"))
+    return [image.read_bytes() for image in sorted(folder.glob("page-*.png"))]

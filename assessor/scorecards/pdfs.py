@@ -80,16 +80,20 @@ def permalink_card(session: Session, assessment: Assessment) -> dict:
     return scorecard_card(session, assessment, permalink, language)
 
 
-def render_scorecard(card: dict, created: str) -> bytes:
-    """The PDF of a card, dated ``created``."""
-    html = render_template(
+def scorecard_html(card: dict, created: str) -> str:
+    """The HTML the PDF of a card is drawn from, dated ``created``."""
+    return render_template(
         "scorecards/pdf.html",
         card=card,
         charts=charts_for(card),
         methodology_url=methodology_url(),
         created=created,
     )
-    return render_pdf(html, current_app.static_folder)
+
+
+def render_scorecard(card: dict, created: str) -> bytes:
+    """The PDF of a card, dated ``created``."""
+    return render_pdf(scorecard_html(card, created), current_app.static_folder)
 
 
 def current_rendering() -> Rendering:
