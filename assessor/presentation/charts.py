@@ -6,26 +6,34 @@ coordinates are rounded to two decimals and ids derive from the content, so equa
 byte-identical output and a PDF cached by content hash stays valid. Only plain presentation
 attributes are used, and text is placed with dy offsets, which WeasyPrint draws as browsers do.
 Charts are drawn left to right in every language: their text anchors place labels by side.
+Labels are wrapped, never shortened, and kept apart (`svg`); the viewBox holds them all.
 """
 
-import hashlib
 import math
-import re
-import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from assessor.presentation.formatting import score_text
 from assessor.presentation.labels import band_name
+from assessor.presentation.svg import (
+    LINE_HEIGHT,
+    Extent,
+    TextBlock,
+    chart_root,
+    element,
+    first_free_line,
+    join,
+    kept_apart,
+    number,
+    text_width,
+    wrap,
+)
 from assessor.scoring.bands import BANDS
 
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
-FONT_FAMILY = "DejaVu Sans, sans-serif"
-INK = "#1b1f24"
 MUTED = "#4a5562"
 GUIDE = "#8c8c8c"
 TRACK = "#f3f6f9"
@@ -51,14 +59,12 @@ SERIES_STYLES: tuple[tuple[str, str | None], ...] = (
 BAND_BOUNDARIES: tuple[float, ...] = tuple(bound for bound, _ in BANDS)
 GUIDE_RINGS = (25, 50, 75, 100)
 GUIDE_STROKE: Mapping[str, str | float] = {"fill": "none", "stroke": GUIDE, "stroke-width": 0.75}
-# DejaVu Sans' average advance in ems: enough to reserve room for labels without measuring.
-CHAR_WIDTH = 0.62
-LINE_HEIGHT = 1.25
 LABEL_SIZE = 11
 SMALL_SIZE = 9
 BAR_HEIGHT = 14
-PADDING = 6
-ID_PREFIX = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+# How wide a radar's axis title may run before it wraps, and the least space between labels.
+AXIS_LABEL_WIDTH = 110
+LABEL_GAP = 3
 
 
 @dataclass(frozen=True)
@@ -78,117 +84,8 @@ class Bar:
     band: str | None
 
 
-@dataclass(frozen=True)
-class _Extent:
-    """The box a drawn part occupies, so that the viewBox holds every label."""
-
-    left: float
-    top: float
-    right: float
-    bottom: float
-
-    def union(self, other: "_Extent") -> "_Extent":
-        return _Extent(
-            min(self.left, other.left),
-            min(self.top, other.top),
-            max(self.right, other.right),
-            max(self.bottom, other.bottom),
-        )
-
-
-@dataclass(frozen=True)
-class _Placed:
-    """Markup together with the box it occupies."""
-
-    markup: Markup
-    extent: _Extent
-
-
-def _number(value: float) -> str:
-    """At most two decimals, and never "-0", so equal input renders byte-identically."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _element(name: str, attributes: Mapping[str, str | float], content: str = "") -> Markup:
-    """An SVG element; attribute values and plain-text content are escaped, Markup is kept."""
-    rendered = "".join(
-        f' {key}="{escape(value if isinstance(value, str) else _number(value))}"'
-        for key, value in attributes.items()
-    )
-    if not content:
-        return Markup(f"<{name}{rendered}/>")
-    return Markup(f"<{name}{rendered}>{escape(content)}</{name}>")
-
-
-def _join(parts: Iterable[Markup]) -> Markup:
-    return Markup("").join(parts)
-
-
 def _line(x1: float, y1: float, x2: float, y2: float, style: Mapping[str, str | float]) -> Markup:
-    return _element("line", {"x1": x1, "y1": y1, "x2": x2, "y2": y2, **style})
-
-
-def _text_block(
-    lines: Sequence[str], x: float, y: float, *, size: float, anchor: str, fill: str = INK
-) -> _Placed:
-    """Lines of text whose first baseline is at y, stacked with dy offsets."""
-    spans = _join(
-        _element("tspan", {"x": x, "dy": 0 if number == 0 else size * LINE_HEIGHT}, line)
-        for number, line in enumerate(lines)
-    )
-    attributes = {"x": x, "y": y, "font-size": size, "text-anchor": anchor, "fill": fill}
-    width = max((len(line) for line in lines), default=0) * size * CHAR_WIDTH
-    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
-    bottom = y + (len(lines) - 1) * size * LINE_HEIGHT + size * 0.3
-    extent = _Extent(left, y - size, left + width, bottom)
-    return _Placed(_element("text", attributes, spans), extent)
-
-
-def _text(
-    text: str,
-    x: float,
-    y: float,
-    *,
-    size: float = LABEL_SIZE,
-    anchor: str = "start",
-    fill: str = INK,
-) -> Markup:
-    return _text_block([text], x, y, size=size, anchor=anchor, fill=fill).markup
-
-
-def _svg(
-    extent: _Extent, body: Markup, *, title: str, description: str, id_prefix: str | None
-) -> Markup:
-    """The root element, labelled by its own title and description for assistive technology."""
-    prefix = _id_prefix(id_prefix, body, title, description)
-    left, top = math.floor(extent.left) - PADDING, math.floor(extent.top) - PADDING
-    width = math.ceil(extent.right) + PADDING - left
-    height = math.ceil(extent.bottom) + PADDING - top
-    attributes = {
-        "xmlns": SVG_NAMESPACE,
-        "width": width,
-        "height": height,
-        "viewBox": f"{left} {top} {width} {height}",
-        "role": "img",
-        "aria-labelledby": f"{prefix}-title {prefix}-desc",
-        "font-family": FONT_FAMILY,
-        # A right-to-left page would otherwise swap what the anchors "start" and "end" mean.
-        "direction": "ltr",
-    }
-    heading = _element("title", {"id": f"{prefix}-title"}, title)
-    heading += _element("desc", {"id": f"{prefix}-desc"}, description)
-    return _element("svg", attributes, heading + body)
-
-
-def _id_prefix(id_prefix: str | None, body: Markup, title: str, description: str) -> str:
-    """The caller's prefix, or one derived from the content: stable, and distinct per chart."""
-    if id_prefix is None:
-        digest = hashlib.sha256("\0".join((title, description, body)).encode()).hexdigest()
-        return f"chart-{digest[:12]}"
-    if not ID_PREFIX.fullmatch(id_prefix):
-        raise ValueError(f"id_prefix must be a letter then letters, digits, - or _: {id_prefix!r}")
-    return id_prefix
+    return element("line", {"x1": x1, "y1": y1, "x2": x2, "y2": y2, **style})
 
 
 def _check_score(score: float | None) -> None:
@@ -211,29 +108,30 @@ def _point(index: int, count: int, distance: float) -> tuple[float, float]:
 
 
 def _guides(count: int, radius: float) -> Markup:
-    """A line per axis and rings at 25/50/75/100, numbered between the first two axes."""
-    axes = _join(_line(0, 0, *_point(i, count, radius), GUIDE_STROKE) for i in range(count))
-    rings = _join(_element("circle", {"r": radius * r / 100, **GUIDE_STROKE}) for r in GUIDE_RINGS)
+    """A line per axis and rings at 25/50/75/100."""
+    axes = join(_line(0, 0, *_point(i, count, radius), GUIDE_STROKE) for i in range(count))
+    return axes + join(
+        element("circle", {"r": radius * r / 100, **GUIDE_STROKE}) for r in GUIDE_RINGS
+    )
+
+
+def _ring_numbers(count: int, radius: float) -> list[TextBlock]:
+    """The rings' values, between the first two axes."""
     dx, dy = _direction(0.5, count)
-    numbers = _join(
-        _text(
-            str(r),
-            dx * radius * r / 100 + 2,
-            dy * radius * r / 100 - 2,
-            size=SMALL_SIZE,
-            fill=MUTED,
+    return [
+        TextBlock(
+            [str(r)], dx * radius * r / 100 + 2, dy * radius * r / 100 - 2, SMALL_SIZE, fill=MUTED
         )
         for r in GUIDE_RINGS
-    )
-    return axes + rings + numbers
+    ]
 
 
 def _marker(x: float, y: float, colour: str, *, scored: bool) -> Markup:
     """A vertex; hollow when the pillar is not scored and the vertex sits at the centre."""
     if scored:
-        return _element("circle", {"cx": x, "cy": y, "r": 3, "fill": colour})
+        return element("circle", {"cx": x, "cy": y, "r": 3, "fill": colour})
     hollow = {"fill": "#ffffff", "stroke": colour, "stroke-width": 1.5}
-    return _element("circle", {"cx": x, "cy": y, "r": 4.5, **hollow})
+    return element("circle", {"cx": x, "cy": y, "r": 4.5, **hollow})
 
 
 def _stroke_style(index: int) -> dict[str, str | float]:
@@ -247,17 +145,17 @@ def _series_shapes(index: int, series: RadarSeries, radius: float) -> Markup:
     count = len(series.scores)
     points = [_point(i, count, radius * (s or 0) / 100) for i, s in enumerate(series.scores)]
     colour = SERIES_STYLES[index][0]
-    polygon = _element(
+    polygon = element(
         "polygon",
         {
-            "points": " ".join(f"{_number(x)},{_number(y)}" for x, y in points),
+            "points": " ".join(f"{number(x)},{number(y)}" for x, y in points),
             "fill": colour,
             "fill-opacity": 0.12,
             "stroke-linejoin": "round",
             **_stroke_style(index),
         },
     )
-    markers = _join(
+    markers = join(
         _marker(x, y, colour, scored=score is not None)
         for (x, y), score in zip(points, series.scores, strict=True)
     )
@@ -274,10 +172,9 @@ def _unscored_note(index: int, series: Sequence[RadarSeries]) -> list[str]:
     return [_("(not scored in %(missing)s of %(count)s)", missing=missing, count=len(series))]
 
 
-def _axis_label(index: int, axis: str, series: Sequence[RadarSeries], radius: float) -> _Placed:
-    """An axis title beyond its tip, on up to two lines, set away from the rings."""
-    lines = textwrap.wrap(axis, width=16, max_lines=2, placeholder="…") or [""]
-    lines += _unscored_note(index, series)
+def _axis_label(index: int, axis: str, series: Sequence[RadarSeries], radius: float) -> TextBlock:
+    """An axis title beyond its tip, wrapped whole onto as many lines as it needs."""
+    lines = wrap(axis, AXIS_LABEL_WIDTH, LABEL_SIZE) + _unscored_note(index, series)
     dx, dy = _direction(index, len(series[0].scores))
     x, y = dx * (radius + 8), dy * (radius + 8)
     anchor = "start" if dx > 0.25 else "end" if dx < -0.25 else "middle"
@@ -288,21 +185,21 @@ def _axis_label(index: int, axis: str, series: Sequence[RadarSeries], radius: fl
         first_baseline = y + LABEL_SIZE
     else:
         first_baseline = y - block_height / 2 + LABEL_SIZE * 0.35
-    return _text_block(lines, x, first_baseline, size=LABEL_SIZE, anchor=anchor)
+    return TextBlock(lines, x, first_baseline, LABEL_SIZE, anchor)
 
 
-def _legend(series: Sequence[RadarSeries], left: float, top: float) -> _Placed:
+def _legend(series: Sequence[RadarSeries], left: float, top: float) -> tuple[Markup, Extent]:
     """A line sample and the label of each series, for comparisons of several."""
     rows: list[Markup] = []
-    extent = _Extent(left, top, left, top)
+    extent = Extent(left, top, left, top)
     for index, one in enumerate(series):
         y = top + index * 18 + 9
         rows.append(_line(left, y, left + 32, y, _stroke_style(index)))
         rows.append(_marker(left + 16, y, SERIES_STYLES[index][0], scored=True))
-        label = _text_block([one.label], left + 40, y + 4, size=LABEL_SIZE, anchor="start")
+        label = TextBlock([one.label], left + 40, y + 4, LABEL_SIZE)
         rows.append(label.markup)
         extent = extent.union(label.extent)
-    return _Placed(_join(rows), extent)
+    return join(rows), extent
 
 
 def _check_radar(series: Sequence[RadarSeries], axes: Sequence[str]) -> None:
@@ -333,18 +230,23 @@ def radar_chart(
     """
     _check_radar(series, axes)
     radius = size * 0.4
-    labels = [_axis_label(index, axis, series, radius) for index, axis in enumerate(axes)]
-    extent = _Extent(-size / 2, -size / 2, size / 2, size / 2)
+    numbers = _ring_numbers(len(axes), radius)
+    labels = kept_apart(
+        [_axis_label(index, axis, series, radius) for index, axis in enumerate(axes)],
+        LABEL_GAP,
+        fixed=[number.extent for number in numbers],
+    )
+    extent = Extent(-size / 2, -size / 2, size / 2, size / 2)
     for label in labels:
         extent = extent.union(label.extent)
-    body = _guides(len(axes), radius)
-    body += _join(_series_shapes(index, one, radius) for index, one in enumerate(series))
-    body += _join(label.markup for label in labels)
+    body = _guides(len(axes), radius) + join(number.markup for number in numbers)
+    body += join(_series_shapes(index, one, radius) for index, one in enumerate(series))
+    body += join(label.markup for label in labels)
     if len(series) > 1:
-        legend = _legend(series, extent.left, extent.bottom + 12)
-        body += legend.markup
-        extent = extent.union(legend.extent)
-    return _svg(extent, body, title=title, description=description, id_prefix=id_prefix)
+        legend, legend_extent = _legend(series, extent.left, extent.bottom + 12)
+        body += legend
+        extent = extent.union(legend_extent)
+    return chart_root(extent, body, title=title, description=description, id_prefix=id_prefix)
 
 
 # Band bars
@@ -357,6 +259,7 @@ class _BarLayout:
     label_right: float
     bar_left: float
     bar_width: float
+    band_left: float
     row_height: float
 
     def x_of(self, score: float) -> float:
@@ -364,9 +267,8 @@ class _BarLayout:
 
 
 def _bar_label_lines(label: str, width: int) -> list[str]:
-    """A pillar title wrapped to fit the label column, a third of the chart, on two lines."""
-    chars = int(width * 0.34 / (LABEL_SIZE * CHAR_WIDTH))
-    return textwrap.wrap(label, width=chars, max_lines=2, placeholder="…") or [""]
+    """A pillar title wrapped whole to the label column, a third of the chart."""
+    return wrap(label, width * 0.34, LABEL_SIZE)
 
 
 def _bar_layout(width: int, bars: Sequence[Bar]) -> _BarLayout:
@@ -376,68 +278,74 @@ def _bar_layout(width: int, bars: Sequence[Bar]) -> _BarLayout:
         raise ValueError(f"band bars need a width of at least 340, not {width}")
     lines = max((len(_bar_label_lines(bar.label, width)) for bar in bars), default=1)
     row_height = lines * LABEL_SIZE * LINE_HEIGHT + 16
-    return _BarLayout(width * 0.34, width * 0.34 + 10, bar_width, row_height)
-
-
-def _bar_label(label: str, width: int, layout: _BarLayout, middle: float) -> Markup:
-    lines = _bar_label_lines(label, width)
-    baseline = middle - (len(lines) - 1) * LABEL_SIZE * LINE_HEIGHT / 2 + LABEL_SIZE * 0.35
-    return _text_block(lines, layout.label_right, baseline, size=LABEL_SIZE, anchor="end").markup
+    bar_left = width * 0.34 + 10
+    # The band word follows the widest score, 100, in the language's number format.
+    band_left = bar_left + bar_width + 10 + text_width(score_text(100), LABEL_SIZE) + 8
+    return _BarLayout(width * 0.34, bar_left, bar_width, band_left, row_height)
 
 
 def _rect(kind: str, x: float, y: float, width: float, style: Mapping[str, str | float]) -> Markup:
     attributes = {"class": kind, "x": x, "y": y, "width": width, "height": BAR_HEIGHT}
-    return _element("rect", {**attributes, **style})
+    return element("rect", {**attributes, **style})
 
 
 def _boundary_ticks(layout: _BarLayout, top: float) -> Markup:
     """Band boundaries across the track, longer than the bar so that they show over it."""
     style = {"stroke": MUTED, "stroke-width": 1}
-    return _join(
+    return join(
         _line(x, top - 3, x, top + BAR_HEIGHT + 3, style)
         for x in (layout.x_of(bound) for bound in BAND_BOUNDARIES)
     )
 
 
-def _score_words(bar: Bar, x: float, baseline: float) -> Markup:
-    """The score with one decimal and the band word: the meaning never rests on colour."""
+def _row_texts(bar: Bar, width: int, layout: _BarLayout, middle: float) -> list[TextBlock]:
+    """The wrapped label, then the score with one decimal and the band word: the meaning never
+    rests on colour."""
+    lines = _bar_label_lines(bar.label, width)
+    label_baseline = middle - (len(lines) - 1) * LABEL_SIZE * LINE_HEIGHT / 2 + LABEL_SIZE * 0.35
+    baseline = middle + LABEL_SIZE * 0.35
+    score_x = layout.bar_left + layout.bar_width + 10
+    texts = [TextBlock(lines, layout.label_right, label_baseline, LABEL_SIZE, "end")]
     if bar.score is None:
-        return _text(score_text(None), x, baseline, fill=MUTED)
-    return _text(score_text(bar.score), x, baseline) + _text(band_name(bar.band), x + 42, baseline)
+        return [*texts, TextBlock([score_text(None)], score_x, baseline, LABEL_SIZE, fill=MUTED)]
+    texts.append(TextBlock([score_text(bar.score)], score_x, baseline, LABEL_SIZE))
+    return [*texts, TextBlock([band_name(bar.band)], layout.band_left, baseline, LABEL_SIZE)]
 
 
-def _bar_row(bar: Bar, width: int, layout: _BarLayout, top: float) -> Markup:
+def _bar_row(bar: Bar, width: int, layout: _BarLayout, top: float) -> tuple[Markup, Extent]:
     """A row: the wrapped label, the track, the bar when scored, ticks, score and band."""
     middle = top + layout.row_height / 2
     bar_top = middle - BAR_HEIGHT / 2
-    row = _bar_label(bar.label, width, layout, middle)
     track = {"fill": TRACK, "stroke": GUIDE, "stroke-width": 1}
-    row += _rect("track", layout.bar_left, bar_top, layout.bar_width, track)
+    row = _rect("track", layout.bar_left, bar_top, layout.bar_width, track)
     if bar.score is not None:
         length = layout.x_of(bar.score) - layout.bar_left
         row += _rect("bar", layout.bar_left, bar_top, length, {"fill": _band_colour(bar.band)})
     row += _boundary_ticks(layout, bar_top)
-    score_x = layout.bar_left + layout.bar_width + 10
-    return row + _score_words(bar, score_x, middle + LABEL_SIZE * 0.35)
+    extent = Extent(0, top, width, top + layout.row_height)
+    for text in _row_texts(bar, width, layout, middle):
+        row += text.markup
+        extent = extent.union(text.extent)
+    return row, extent
 
 
 def _band_colour(band: str | None) -> str:
     return BAND_COLOURS.get(band or "", MUTED)
 
 
-def _scale(layout: _BarLayout, top: float) -> Markup:
-    """The scale under the bars, numbered at 0, at the band boundaries and at 100."""
-    return _join(
-        _text(
-            format_decimal(value, "0.##"),
-            layout.x_of(value),
-            top,
-            size=SMALL_SIZE,
-            anchor="middle",
-            fill=MUTED,
-        )
-        for value in (0, *BAND_BOUNDARIES, 100)
-    )
+def _scale(layout: _BarLayout, top: float) -> tuple[Markup, Extent]:
+    """The scale under the bars, numbered at the band boundaries, then at 0 and 100; a number
+    that would touch another goes a line lower."""
+    lines: list[list[Extent]] = []
+    numbers = []
+    for value in (*BAND_BOUNDARIES, 0, 100):
+        text = format_decimal(value, "0.##")
+        block = TextBlock([text], layout.x_of(value), top, SMALL_SIZE, "middle", MUTED)
+        numbers.append(first_free_line(block, lines, LABEL_GAP))
+    extent = Extent(layout.bar_left, top, layout.bar_left, top)
+    for one in numbers:
+        extent = extent.union(one.extent)
+    return join(one.markup for one in numbers), extent
 
 
 def band_bars(
@@ -452,10 +360,17 @@ def band_bars(
     for bar in bars:
         _check_score(bar.score)
     layout = _bar_layout(width, bars)
-    body = _join(
-        _bar_row(bar, width, layout, index * layout.row_height) for index, bar in enumerate(bars)
+    body = Markup("")
+    extent = Extent(0, 0, width, 0)
+    for index, bar in enumerate(bars):
+        row, row_extent = _bar_row(bar, width, layout, index * layout.row_height)
+        body += row
+        extent = extent.union(row_extent)
+    scale, scale_extent = _scale(layout, len(bars) * layout.row_height + 2 + SMALL_SIZE)
+    return chart_root(
+        extent.union(scale_extent),
+        body + scale,
+        title=title,
+        description=description,
+        id_prefix=id_prefix,
     )
-    scale_baseline = len(bars) * layout.row_height + 2 + SMALL_SIZE
-    body += _scale(layout, scale_baseline)
-    extent = _Extent(0, 0, width, scale_baseline + 3)
-    return _svg(extent, body, title=title, description=description, id_prefix=id_prefix)

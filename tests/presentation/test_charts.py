@@ -13,12 +13,12 @@ import weasyprint
 from assessor.presentation.charts import (
     BAND_COLOURS,
     SERIES_STYLES,
-    SVG_NAMESPACE,
     Bar,
     RadarSeries,
     band_bars,
     radar_chart,
 )
+from assessor.presentation.svg import SVG_NAMESPACE
 
 PILLARS = ["Openness", "Equal footing", "Transparency", "Bottom-up agenda-setting", "Due process"]
 SCORES = [62.5, 81.25, None, 40.0, 100.0]
