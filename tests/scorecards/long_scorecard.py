@@ -74,8 +74,15 @@ def long_scorecard(session) -> int:
     reviewer = stored_user(session, "long-reviewer@example.org", ["reviewer"], "academia")
     for offset, (email, group) in enumerate(OTHER_VIEWS, start=1):
         other = stored_user(session, email, ["assessor"], group)
-        _published(session, rubric, process, other, reviewer, lambda i, o=offset: (i + o) % 5,
-                   evidence=False)
+        _published(
+            session,
+            rubric,
+            process,
+            other,
+            reviewer,
+            lambda i, o=offset: (i + o) % 5,
+            evidence=False,
+        )
     assessor = stored_user(session, "long-civil@example.org", ["assessor"], "civil_society")
 
     def level_of(index: int) -> int | None:
