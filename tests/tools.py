@@ -50,6 +50,33 @@ def pdf_fonts(pdf: bytes, tmp_path) -> str:
     return run_tool("pdffonts", str(path))
 
 
+def pdf_structure(pdf: bytes, tmp_path) -> str:
+    """The tagged structure tree with the text of each element, as pdfinfo -struct-text prints
+    it: one element or text a line, indented by depth."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    return run_tool("pdfinfo", "-struct-text", str(path))
+
+
+def pdf_metadata(pdf: bytes, tmp_path) -> str:
+    """The XMP metadata, as pdfinfo -meta prints it."""
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    return run_tool("pdfinfo", "-meta", str(path))
+
+
+def pdf_objects(pdf: bytes) -> bytes:
+    """The file's bytes with each compressed stream decompressed, where the structure
+    elements, the catalogue and its viewer preferences are written."""
+    parts = [pdf]
+    for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            parts.append(zlib.decompress(stream[1]))
+        except zlib.error:
+            continue
+    return b"\n".join(parts)
+
+
 def pdf_language(pdf: bytes) -> str | None:
     """The catalogue's /Lang (WeasyPrint writes <html lang>), read in its compressed streams."""
     for stream in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):

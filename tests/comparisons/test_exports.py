@@ -248,3 +248,17 @@ def test_pdf_of_many_scorecards_splits_tables_into_groups(client, session, sampl
     text = pdf_text(download(client, "pdf", ids).data, tmp_path)
     assert "scorecards 1 to 8 of 13" in text and "scorecards 9 to 13 of 13" in text
     assert all(f"Meeting {number}" in text for number in range(1, 14))
+
+
+def test_pdf_page_1_reads_the_running_title_then_the_heading_then_the_body(
+    client, three, tmp_path
+):
+    """The margins' words are drawn there alone: none is hidden under the heading, where it came
+    out of the PDF's text mixed with the heading's letters."""
+    first_page = pdf_text(download(client, "pdf", three).data, tmp_path).split("\f")[0]
+    lines = [" ".join(line.split()) for line in first_page.splitlines() if line.strip()]
+    assert lines[:3] == [
+        "Comparison of 3 scorecards · Sample rubric",
+        "COMPARISON OF MULTISTAKEHOLDER SCORECARDS",
+        "3 scorecards compared",
+    ]
