@@ -35,8 +35,12 @@ def seed_site(session, base_url: str) -> list[SitePage]:
     process = stored_process(
         session, name="IGF 2013 Workshop #41: Principles of multistakeholder/enhanced cooperation"
     )
-    first = published_assessment(session, rubric, process, assessor, reviewer, level_of=lambda i: i % 5)
-    second = published_assessment(session, rubric, process, other, reviewer, level_of=lambda i: 4)
+    first = published_assessment(
+        session, rubric, process, assessor, reviewer, level_of=lambda index: index % 5
+    )
+    second = published_assessment(
+        session, rubric, process, other, reviewer, level_of=lambda index: 4
+    )
     draft_process = stored_process(session, name="National IGF consultation 2026")
     draft = start_assessment(
         session, assessor, {"process_id": draft_process.id, "rubric": rubric.label}
@@ -76,7 +80,8 @@ PAGE_NAMES = [
 
 def open_site_page(page, session, live_server: str, name: str) -> SitePage:
     """Seed the site, sign in if the page needs it, and open the page called ``name``."""
-    wanted = next(site_page for site_page in seed_site(session, live_server) if site_page.name == name)
+    pages = seed_site(session, live_server)
+    wanted = next(site_page for site_page in pages if site_page.name == name)
     if wanted.signed_in:
         sign_in(page, ASSESSOR)
     response = page.goto(wanted.path)

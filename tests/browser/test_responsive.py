@@ -19,12 +19,12 @@ def elements_wider_than_the_window(page) -> list[str]:
         """() => [...document.querySelectorAll('body *')]
         .filter(el => {
             const box = el.getBoundingClientRect();
-            if (box.width === 0 || el.closest('.table-scroll, .wide-table, .skip-links')) return false;
+            if (box.width === 0 || el.closest('.table-scroll, .wide-table')) return false;
             return box.right > window.innerWidth + 1 || box.left < -1;
         })
         .filter((el, index, all) => !all.includes(el.parentElement))
         .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-             + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : '')
+             + (typeof el.className === 'string' && el.className ? '.' + el.className : '')
              + ' ' + Math.round(el.getBoundingClientRect().width) + 'px')
         .slice(0, 10)"""
     )
