@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session, selectinload
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import Assessment, AssessmentStatus
 from assessor.processes.models import Process
-from assessor.scorecards.batches import published_scorecards
 from assessor.users.models import User
 
 LATEST_SCORECARDS = 5
@@ -44,7 +43,12 @@ class LatestScorecard:
 
 def latest_scorecards(session: Session) -> list[LatestScorecard]:
     """The newest published scorecards (withdrawn ones are not news), with their results."""
-    statement = published_scorecards().where(Assessment.status == AssessmentStatus.PUBLISHED)
+    statement = (
+        select(Assessment)
+        .where(Assessment.status == AssessmentStatus.PUBLISHED)
+        .options(selectinload(Assessment.process), selectinload(Assessment.rubric))
+        .order_by(Assessment.published_at.desc(), Assessment.id.desc())
+    )
     assessments = list(session.scalars(statement.limit(LATEST_SCORECARDS)))
     results = scores_of(session, assessments)
     return [
