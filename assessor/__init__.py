@@ -27,6 +27,7 @@ from assessor.scorecards.views import blueprint as scorecards_blueprint
 from assessor.security import register_security
 from assessor.sessions import register_sessions
 from assessor.site.health import blueprint as health_blueprint
+from assessor.site.icons import blueprint as icons_blueprint
 from assessor.site.views import blueprint as site_blueprint
 from assessor.users.admin_views import blueprint as user_admin_blueprint
 from assessor.users.sign_ins import load_user
@@ -96,6 +97,7 @@ def register_input_checks(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     app.register_blueprint(site_blueprint)
     app.register_blueprint(health_blueprint)
+    app.register_blueprint(icons_blueprint)
     app.register_blueprint(languages_blueprint)
     app.register_blueprint(rubrics_blueprint)
     app.register_blueprint(processes_blueprint)

@@ -82,14 +82,14 @@ def _small_radar(scorecard: dict, scores: dict, axes: list[str]) -> dict[str, An
     return {"assessment_id": assessment_id, "label": scorecard["label"], "chart": chart}
 
 
-def delta_text(delta: float | None, kind: str = "score") -> str:
-    """A difference to the baseline, signed, one decimal ("+4.2"); below zero with U+2212.
-
-    Shares differ in percentage points ("+12.5 pp").
-    """
-    if delta is None:
+def delta_text(value: float | None, kind: str = "score", base: float | None = 0.0) -> str:
+    """``value``'s difference to the baseline's ``base``, signed, one decimal ("+4.2"); below
+    zero with U+2212. Taken between the two figures as shown, so that it is their difference
+    to the reader too. Shares differ in percentage points ("+12.5 pp")."""
+    if value is None or base is None:
         return ""
-    rounded = round_half_up(delta * 100 if kind == "share" else delta, 1)
+    scale = 100 if kind == "share" else 1
+    rounded = round_half_up(value * scale, 1) - round_half_up(base * scale, 1)
     sign = "+" if rounded > 0 else MINUS if rounded < 0 else "±"
     signed = sign + format_decimal(abs(rounded), SCORE_PATTERN)
     return _("%(points)s pp", points=signed) if kind == "share" else signed

@@ -245,7 +245,8 @@ def _row(
             "best": figure.value is not None and _rounded(figure.value, kind) == best,
             "delta": None
             if figure.value is None or base is None or figure.assessment_id == baseline_id
-            else figure.value - base,
+            # Between the figures as the API gives them, so that it is their difference there.
+            else _rounded(figure.value, kind) - _rounded(base, kind),
         }
         for figure in figures
     ]

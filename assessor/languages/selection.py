@@ -15,7 +15,6 @@ from flask_babel import Babel, get_locale, refresh
 from flask_login import current_user
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
-from assessor.languages.formats import datetime_text
 from assessor.languages.messages import translated
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -103,4 +102,4 @@ def register_languages(app: Flask) -> None:
     # test's, a command's) must not hand the first request's language to the next.
     app.before_request(refresh)
     app.context_processor(language_context)
-    app.jinja_env.filters.update(datetime_text=datetime_text, translated=translated)
+    app.jinja_env.filters.update(translated=translated)

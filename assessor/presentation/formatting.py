@@ -1,7 +1,9 @@
-"""How numbers and dates read on scorecards: the same on the page and in the PDF.
+"""How numbers and dates read on every page and PDF: one way for each kind.
 
 Every figure is rounded half up first (as the API rounds it), then written the reader's way
-by Babel: "72.5" and "87.5%" in English, "72,5" and "87,5 %" in French.
+by Babel: "72.5" and "87.5%" in English, "72,5" and "87,5 %" in French. A day reads "24 October
+2013" ("24 octobre 2013"); a moment, to the minute with its time zone, "Nov 23, 2026, 6:22 PM
+UTC" ("23 nov. 2026, 18:22 UTC").
 """
 
 import copy
@@ -10,7 +12,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.numbers import NumberPattern
-from flask_babel import format_date, format_decimal, format_percent, get_locale
+from flask_babel import format_date, format_decimal, format_percent, format_time, get_locale
 from flask_babel import gettext as _
 
 from assessor.scoring import round_half_up
@@ -77,6 +79,19 @@ def date_text(value: str | date | datetime | None) -> str:
         value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     # The day as stored (UTC), as the ISO date in the page's <time> elements says.
     return format_date(value, DATE_PATTERN, rebase=False)
+
+
+def moment_text(value: str | datetime | None) -> str:
+    """A moment to the minute, said in UTC as every moment is stored, from a datetime or its
+    ISO text: "Nov 23, 2026, 6:22 PM UTC", "23 nov. 2026, 18:22 UTC"."""
+    if value is None:
+        return NOTHING
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    locale = get_locale() or Locale.parse("en")
+    text = locale.datetime_formats["medium"].format(
+        format_time(moment, "short"), format_date(moment, "medium")
+    )
+    return _("%(moment)s UTC", moment=text)
 
 
 def dates_text(process: dict) -> str:

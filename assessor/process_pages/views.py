@@ -96,7 +96,7 @@ def assessment_row(
     }
     if assessment.status in PUBLIC_STATUSES:
         result = results[assessment.id]
-        row |= {"score": result.score, "band": result.band}
+        row |= {"score": result.score, "high": result.high, "band": result.band}
     return row
 
 

@@ -124,6 +124,7 @@ def scorecard_row(assessment: Assessment, result: scoring.AssessmentScore) -> di
         "rubric": assessment.rubric.label,
         "published_at": assessment.published_at,
         "score": result.score,
+        "high": result.high,
         "band": result.band,
     }
 

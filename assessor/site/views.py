@@ -7,7 +7,9 @@ from assessor.languages.selection import current_language, text_direction
 from assessor.rubrics.schemas import RubricSummaryOutSchema, dump_in_language
 from assessor.rubrics.service import list_rubric_versions
 from assessor.scoring import METHOD_VERSION
+from assessor.site.home import latest_scorecards, own_work, ready_comparison
 from assessor.site.methodology import methodology_html
+from assessor.users.current import signed_in_user
 
 blueprint = Blueprint("site", __name__)
 
@@ -17,7 +19,14 @@ def home():
     rubrics = dump_in_language(
         RubricSummaryOutSchema(many=True), list_rubric_versions(db.session), current_language()
     )
-    return render_template("site/home.html", rubrics=rubrics, direction_of=text_direction)
+    return render_template(
+        "site/home.html",
+        rubrics=rubrics,
+        direction_of=text_direction,
+        latest=latest_scorecards(db.session),
+        compared=ready_comparison(db.session),
+        work=own_work(db.session, signed_in_user()),
+    )
 
 
 @blueprint.get("/methodology")

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.factories import TEST_PASSWORD
 from tests.users.helpers import add_user
 
@@ -81,36 +81,36 @@ def test_error_summary_links_move_focus_to_the_field(page, people):
     expect(page.locator("#field-email")).to_be_focused()
 
 
-def test_sign_in_page_has_no_serious_accessibility_violations(page, people):
+def test_sign_in_page_has_no_accessibility_findings(page, people):
     page.goto("/sign-in")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_sign_in_page_with_errors_has_no_serious_accessibility_violations(page, people):
+def test_sign_in_page_with_errors_has_no_accessibility_findings(page, people):
     page.goto("/sign-in")
     page.fill("#field-email", "ana@example.org")
     page.click("form.form button[type=submit]")
     page.wait_for_selector(".error-summary")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 @pytest.mark.parametrize(
     "path", ["/profile", "/admin/users", "/admin/users/new", "/admin/users/{assessor}"]
 )
-def test_account_pages_have_no_serious_accessibility_violations(page, people, path):
+def test_account_pages_have_no_accessibility_findings(page, people, path):
     sign_in_with_form(page, "admin@example.org")
     page.goto(path.format(assessor=people["assessor"]))
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_profile_with_errors_and_a_new_token_has_no_serious_violations(page, people):
+def test_profile_with_errors_and_a_new_token_has_no_accessibility_findings(page, people):
     sign_in_with_form(page, "ana@example.org")
     page.goto("/profile")
     page.fill("#field-display_name", "")
     page.click("text=Save details")
     page.wait_for_selector(".error-summary")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
     page.fill("#field-name", "ci")
     page.click("text=Create token")
     page.wait_for_selector("#new-token")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

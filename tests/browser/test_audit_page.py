@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.browser.test_processes_pages import serious_violations, sign_in, tab_to
+from tests.browser.accessibility import accessibility_findings
+from tests.browser.test_processes_pages import sign_in, tab_to
 from tests.factories import stored_event, stored_process, stored_user
 
 
@@ -56,7 +57,7 @@ def test_filtering_by_keyboard_keeps_the_filters_in_the_address(page, trail):
     assert "action=process.updated" in page.url and "from=2026-11-20" in page.url
     assert page.locator("#results-title").text_content() == "6 events found"
     assert page.locator("#filter-actor").input_value() == "ana@example.org"
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 def test_the_pages_of_the_trail_are_reached_by_keyboard(page, trail):
@@ -74,4 +75,4 @@ def test_the_empty_trail_is_accessible(page, session):
     sign_in(page, "admin@example.org")
     page.goto("/admin/audit?action=user.deactivated")
     assert "No event matches these filters." in page.locator("main").text_content()
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from assessor.db import db
 from assessor.scorecards.batch_jobs import render_batch
 from assessor.scorecards.models import BatchDownload
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
 
 
@@ -79,7 +79,7 @@ def test_select_all_on_the_list_page_works_without_scripts(browser, app, live_se
 
 
 @pytest.mark.parametrize("path", ["/scorecards", "batch"])
-def test_list_and_batch_pages_have_no_serious_accessibility_violations(page, scorecards, path):
+def test_list_and_batch_pages_have_no_accessibility_findings(page, scorecards, path):
     if path == "batch":
         page.goto("/scorecards")
         page.get_by_label(f"Include the scorecard of assessment {scorecards[0]}").check()
@@ -87,7 +87,7 @@ def test_list_and_batch_pages_have_no_serious_accessibility_violations(page, sco
         expect(page.locator("#batch-progress-text")).to_contain_text("1 of 1 scorecard rendered")
     else:
         page.goto(path)
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 def test_an_anonymous_reader_switches_to_french_and_downloads_a_zip_without_a_session(

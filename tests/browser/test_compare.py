@@ -1,12 +1,12 @@
 """Comparing scorecards in a real browser: pick, compare, set a baseline, download the CSV;
-versions and rubrics mixed; no serious accessibility violations."""
+versions and rubrics mixed; no accessibility findings against WCAG 2.1 AA."""
 
 import csv
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.comparisons import (
     RENAMED_FROM,
     RENAMED_TO,
@@ -126,7 +126,7 @@ def test_mixing_rubrics_is_refused_with_a_message_and_the_choice_kept(page, two_
 
 
 @pytest.mark.parametrize("view", ["picker", "one chosen", "comparison", "baseline"])
-def test_compare_pages_have_no_serious_accessibility_violations(page, three, view):
+def test_compare_pages_have_no_accessibility_findings(page, three, view):
     query = {
         "picker": "",
         "one chosen": f"?ids={three[0]}",
@@ -134,12 +134,12 @@ def test_compare_pages_have_no_serious_accessibility_violations(page, three, vie
         "baseline": f"?ids={ids_text(three)}&baseline={three[2]}",
     }[view]
     page.goto(f"/compare{query}")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_a_refusal_has_no_serious_accessibility_violations(page, two_rubrics):
+def test_a_refusal_has_no_accessibility_findings(page, two_rubrics):
     page.goto(f"/compare?ids={ids_text(two_rubrics)}")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 @pytest.fixture
@@ -170,7 +170,7 @@ def test_ranges_unknowns_and_stages_read_in_words_and_pass_axe(page, ranged):
     falling = page.locator(".stage-table td.cmp-falls")
     assert falling.count() == 1 and "Falls below an earlier stage" in falling.inner_text()
     assert "tags no question with a stage" in page.inner_text(".stage-untagged")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 @pytest.fixture
@@ -185,4 +185,4 @@ def test_nine_scorecards_get_small_radars_and_wide_tables_scroll_in_place(page, 
     region = page.locator(".table-scroll").first
     assert region.evaluate("(e) => e.scrollWidth > e.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1024
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

@@ -4,7 +4,8 @@ ask for confirmation without scripts' help, by keyboard alone, and are accessibl
 import pytest
 
 from assessor.assessments.workflow import submit
-from tests.browser.test_processes_pages import serious_violations, sign_in, tab_to
+from tests.browser.accessibility import accessibility_findings
+from tests.browser.test_processes_pages import sign_in, tab_to
 from tests.factories import (
     answered_assessment,
     published_assessment,
@@ -36,7 +37,7 @@ def test_publishing_is_confirmed_by_keyboard_and_says_where_it_is_public(page, w
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/assessments/{number}/publish")
     assert page.locator("h1").text_content() == f"Publish assessment {number}?"
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
     tab_to(page, "button[name=confirm]")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/assessments/{number}?done=published")
@@ -44,7 +45,7 @@ def test_publishing_is_confirmed_by_keyboard_and_says_where_it_is_public(page, w
     assert f"Assessment {number} is published." in notice.text_content()
     scorecard = f"{live_server}/assessments/{number}/scorecard"
     assert notice.locator(f'a[href="{scorecard}"]').count() == 1
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 def test_withdrawing_needs_the_box_ticked_and_says_where_the_notice_is(page, work):
@@ -56,7 +57,7 @@ def test_withdrawing_needs_the_box_ticked_and_says_where_the_notice_is(page, wor
     page.wait_for_load_state()
     assert page.locator("#field-confirm-error").count() == 1
     assert page.locator("#field-reason").input_value() == "The evidence was not public."
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
     tab_to(page, "#field-confirm")
     page.keyboard.press("Space")
     tab_to(page, "main button[type=submit]")
@@ -80,7 +81,7 @@ def test_describing_a_process_again_is_confirmed_with_what_was_typed_kept(page, 
     notice = page.locator("#duplicate-notice")
     assert notice.locator(f'a[href="/processes/{work["process"]}"]').count() == 1
     assert page.locator("#field-description").input_value() == "Typed again."
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
     tab_to(page, "button[name=confirm_duplicate]")
     page.keyboard.press("Enter")
     page.wait_for_url("**/processes/*?saved=1")

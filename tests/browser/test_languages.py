@@ -10,8 +10,8 @@ from assessor.assessments.models import Answer
 from assessor.assessments.service import start_assessment
 from assessor.db import db
 from tests.assessments.test_questionnaire_languages import translate_into_french
+from tests.browser.accessibility import accessibility_findings
 from tests.browser.test_accounts import focused, sign_in_with_form, tab_to
-from tests.browser.test_rubric_pages import serious_violations
 from tests.factories import stored_process, stored_rubric, stored_user
 
 QUESTION = "openness.open_participation"
@@ -73,16 +73,16 @@ def test_the_script_says_what_is_missing_in_french(page, app, french_draft):
     )
 
 
-def test_a_french_questionnaire_has_no_serious_accessibility_violations(page, app, french_draft):
+def test_a_french_questionnaire_has_no_accessibility_findings(page, app, french_draft):
     sign_in_with_form(page, "owner@example.org")
     page.goto(f"/assessments/{french_draft}/pillars/openness")
     expect(page.locator("html")).to_have_attribute("lang", "fr")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_french_account_pages_have_no_serious_accessibility_violations(page, app, french_draft):
+def test_french_account_pages_have_no_accessibility_findings(page, app, french_draft):
     sign_in_with_form(page, "owner@example.org")
     for path in ("/profile", f"/assessments/{french_draft}", "/api"):
         page.goto(path)
         expect(page.locator("html")).to_have_attribute("lang", "fr")
-        assert serious_violations(page) == [], path
+        assert accessibility_findings(page) == [], path

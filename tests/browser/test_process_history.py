@@ -4,7 +4,7 @@ import pytest
 
 from assessor.assessments.answers import save_answer
 from assessor.assessments.workflow import publish, revise, submit
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.factories import published_assessment, shipped_rubric, stored_process, stored_user
 
 CHANGED_KEY = "openness.open_participation"
@@ -47,11 +47,11 @@ def process(session):
     return made
 
 
-def test_process_page_with_perspectives_has_no_serious_accessibility_violations(page, process):
+def test_process_page_with_perspectives_has_no_accessibility_findings(page, process):
     page.goto(f"/processes/{process.id}")
     assert page.locator(".perspectives table").count() == 1
     assert page.locator(".perspective-radar svg").count() == 1
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 def test_the_wide_perspective_table_can_be_reached_by_keyboard(page, process):
@@ -70,9 +70,9 @@ def test_the_wide_perspective_table_can_be_reached_by_keyboard(page, process):
     assert table.evaluate("element => element.scrollLeft") > 0
 
 
-def test_history_page_has_no_serious_accessibility_violations(page, process):
+def test_history_page_has_no_accessibility_findings(page, process):
     page.goto(f"/processes/{process.id}")
     page.click("text=History of revisions")
     page.wait_for_url(f"**/processes/{process.id}/history")
     assert page.locator("table.answer-changes tbody tr").count() == 1
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

@@ -1,20 +1,11 @@
 """Process pages in a real browser: searched and filtered by keyboard alone, and accessible."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from assessor.assessments.workflow import withdraw
+from tests.browser.accessibility import accessibility_findings
 from tests.factories import TEST_PASSWORD, stored_process, stored_rubric, stored_user
 from tests.processes.test_pages import draft_assessment, published_assessment
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']}: {violation['help']}"
-        for violation in results.response["violations"]
-        if violation["impact"] in {"serious", "critical"}
-    ]
 
 
 @pytest.fixture
@@ -98,29 +89,29 @@ def test_clearing_the_filters_with_the_keyboard_shows_every_process(page, proces
     assert page.locator("table.processes tbody tr").count() == 3
 
 
-def test_process_list_has_no_serious_accessibility_violations(page, processes):
+def test_process_list_has_no_accessibility_findings(page, processes):
     page.goto("/processes?scope=global")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 @pytest.mark.parametrize("path", ["/processes", "/processes?q=nothing&page=abc"])
-def test_empty_process_list_has_no_serious_accessibility_violations(page, app, path):
+def test_empty_process_list_has_no_accessibility_findings(page, app, path):
     page.goto(path)
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_process_page_has_no_serious_accessibility_violations(page, assessed_process):
+def test_process_page_has_no_accessibility_findings(page, assessed_process):
     sign_in(page, "assessor@example.org")
     page.goto(f"/processes/{assessed_process.id}?saved=1")
     assert page.locator("table.assessments").count() == 2
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
-def test_process_form_with_errors_has_no_serious_accessibility_violations(page, assessed_process):
+def test_process_form_with_errors_has_no_accessibility_findings(page, assessed_process):
     sign_in(page, "assessor@example.org")
     page.goto("/processes/new")
     page.fill("#field-public_url", "not a web address")
     page.click("main button[type=submit]")
     page.wait_for_load_state()
     assert page.locator(".error-summary li").count() == 5
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

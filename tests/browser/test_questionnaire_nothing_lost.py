@@ -5,12 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.accessibility import accessibility_findings
 from tests.browser.test_questionnaire_story import (
     create_process_and_start,
     question,
     sign_in,
 )
-from tests.browser.test_rubric_pages import serious_violations
 from tests.factories import TEST_PASSWORD, stored_rubric, stored_user
 
 KEY = "openness.open_participation"
@@ -76,7 +76,7 @@ def test_save_and_continue_warns_before_leaving_answers_that_cannot_be_submitted
     warning = page.locator("#save-outcome")
     expect(warning).to_contain_text("cannot be submitted yet")
     expect(warning).to_be_focused()
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
     expect(page).to_have_url(re.compile("/pillars/openness$"))
     expect(page.get_by_text("Saved.", exact=True)).to_have_count(0)
     expect(rationale(page)).to_have_value("Registration is open to anyone who asks.")

@@ -5,7 +5,7 @@ import zipfile
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
 from tests.scorecards.translations import ARABIC, FRENCH, translate_rubric
 from tests.tools import pdf_language, pdf_text
@@ -44,7 +44,7 @@ def test_a_french_scorecard_and_its_pdf(page, french, tmp_path):
     waiting.value.save_as(path)
     body = path.read_bytes()
     assert pdf_language(body) == "fr" and "Ouverture" in pdf_text(body, tmp_path)
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []
 
 
 def test_a_french_batch_follows_its_progress_in_french(page, french, tmp_path):
@@ -80,4 +80,4 @@ def test_a_right_to_left_scorecard_is_laid_out_from_the_right(page, arabic, tmp_
     )
     # Nothing (such as a skip link parked off screen) widens the page beyond the window.
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
-    assert serious_violations(page) == []
+    assert accessibility_findings(page) == []

@@ -4,7 +4,7 @@ matrix, read as a person and a screen reader would."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_rubric_pages import serious_violations
+from tests.browser.accessibility import accessibility_findings
 from tests.scorecards.staged import staged_assessment_id
 
 
@@ -44,5 +44,5 @@ def test_the_stage_matrix_marks_the_closed_decision_in_words(scorecard):
     assert flagged != plain
 
 
-def test_the_scorecard_has_no_serious_accessibility_violations(scorecard):
-    assert serious_violations(scorecard) == []
+def test_the_scorecard_has_no_accessibility_findings(scorecard):
+    assert accessibility_findings(scorecard) == []

@@ -57,8 +57,8 @@ def comparison_json(client, ids, **query) -> dict:
     return response.get_json()
 
 
-def page_of(client, ids) -> str:
-    response = client.get(f"/compare?ids={','.join(map(str, ids))}")
+def page_of(client, ids, **query) -> str:
+    response = client.get("/compare", query_string={"ids": ",".join(map(str, ids)), **query})
     assert response.status_code == 200
     return response.get_data(as_text=True)
 
@@ -341,3 +341,22 @@ def test_each_answer_carries_its_question_number_in_its_own_version(client, ship
     text = text_of(page_of(client, shipped_versions))
     assert f"in scorecard #{older}, question 2.4" in text
     assert f"in scorecard #{newer}, question 2.7" in text
+
+
+def test_a_delta_is_the_difference_of_the_two_scores_as_shown(client, session, sample):
+    """5.56 and 11.11 show as 5.6 and 11.1: the page says their difference is 5.5 (not the
+    5.6 that rounding 5.56 would give), the API 5.55 between its two-decimal figures."""
+    team = people(session)
+    low = published_with(
+        session, sample, {OPEN: 0, REMOTE: 0, DOCUMENTS: 0, RATIONALE: 1}, *team, name="A"
+    )
+    high = published_with(
+        session, sample, {OPEN: 0, REMOTE: 0, DOCUMENTS: 0, RATIONALE: 2}, *team, name="B"
+    )
+    comparison = comparison_json(client, [low, high], baseline=high)
+    overall = next(row for row in comparison["rows"] if row["measure"] == "overall")
+    cells = {cell["assessment_id"]: cell for cell in overall["cells"]}
+    assert (cells[low]["value"], cells[high]["value"]) == (5.56, 11.11)
+    assert cells[low]["delta"] == -5.55
+    html = page_of(client, [low, high], baseline=high)
+    assert "\u22125.5<" in html and "\u22125.6<" not in html

@@ -69,7 +69,7 @@ def test_a_french_reader_sees_the_interface_and_the_rubric_in_french(client, fre
     shown = page(client, french, lang="fr")
     assert '<html lang="fr" dir="ltr">' in shown
     assert '<h2 id="summary-title">Synthèse</h2>' in shown
-    assert "<caption>Notes par pilier</caption>" in shown
+    assert '<caption id="pillar-scores-caption">Notes par pilier</caption>' in shown
     assert '<th scope="row">Ouverture</th>' in shown
     assert "Grille d&#39;exemple, version 1.0.0" in shown
     assert "La participation ouverte est absente." in shown

@@ -36,7 +36,7 @@ def test_scorecard_shows_the_chosen_descriptor_rationale_and_evidence_links(clie
 def test_charts_come_with_a_table_equivalent(client, full_published_id):
     page = client.get(f"/assessments/{full_published_id}/scorecard").get_data(as_text=True)
     assert page.count('role="img"') == 2  # the radar and the bars
-    assert "<caption>Scores per pillar</caption>" in page
+    assert '<caption id="pillar-scores-caption">Scores per pillar</caption>' in page
 
 
 def test_a_rubric_of_two_pillars_gets_bars_but_no_radar(client, published_id):
