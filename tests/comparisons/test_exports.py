@@ -250,9 +250,7 @@ def test_pdf_of_many_scorecards_splits_tables_into_groups(client, session, sampl
     assert all(f"Meeting {number}" in text for number in range(1, 14))
 
 
-def test_pdf_page_1_reads_the_running_title_then_the_heading_then_the_body(
-    client, three, tmp_path
-):
+def test_pdf_page_1_reads_the_running_title_then_the_heading_then_the_body(client, three, tmp_path):
     """The margins' words are drawn there alone: none is hidden under the heading, where it came
     out of the PDF's text mixed with the heading's letters."""
     first_page = pdf_text(download(client, "pdf", three).data, tmp_path).split("\f")[0]
