@@ -1,6 +1,6 @@
 """The scorecard page and its PDF, both from the same data and templates."""
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, make_response, render_template, request
 from marshmallow import ValidationError
 
 from assessor.assessments.access import require_visible
@@ -11,7 +11,13 @@ from assessor.exceptions import InvalidInput
 from assessor.languages.selection import current_language
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
-from assessor.scorecards.pages import framed, kept_page, rendered_page, state_and_current_page
+from assessor.scorecards.pages import (
+    framed,
+    kept_page,
+    public_page_etag,
+    rendered_page,
+    state_and_current_page,
+)
 from assessor.scorecards.pdfs import (
     kept_pdf,
     pdf_key,
@@ -25,6 +31,9 @@ from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 RATINGS_PER_PAGE = 50
+# An anonymous reader's scorecard page may be served by any cache for a minute, and while it
+# checks for a newer one for ten more; a changed scorecard has a new entity tag.
+PUBLIC_PAGE_CACHING = "public, max-age=60, stale-while-revalidate=600"
 
 blueprint = Blueprint("scorecards", __name__, url_prefix="/assessments/<int:assessment_id>")
 
@@ -36,13 +45,35 @@ def _card(assessment_id: int) -> tuple:
 
 @blueprint.get("/scorecard")
 def page(assessment_id: int):
+    user = signed_in_user()
     state, current = state_and_current_page(db.session, assessment_id)
-    state = require_visible(signed_in_user(), state)
+    state = require_visible(user, state)
+    if state.status in PUBLIC_STATUSES and user is None:
+        return _public_page(state, current)
     if state.status in PUBLIC_STATUSES:
-        return framed(current or _kept_page(state))
+        # A signed-in reader's frame is their own: for their browser alone.
+        response = make_response(framed(current or _kept_page(state)))
+        response.headers["Cache-Control"] = "private, no-cache"
+        return response
     # A draft changes with every answer saved: rendered for each request, never kept.
     assessment = get_assessment(db.session, signed_in_user(), assessment_id)
     return framed(rendered_page(db.session, assessment))
+
+
+def _public_page(state: ScorecardState, current: dict[str, str] | None) -> Response:
+    """The page as every anonymous reader gets it: a cache may keep it, and a reader who has
+    it is told so (304) without the page being rendered."""
+    etag = public_page_etag(state, request.full_path)
+    if request.if_none_match.contains(etag):
+        response = Response(status=304)
+    else:
+        response = make_response(framed(current or _kept_page(state)))
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = PUBLIC_PAGE_CACHING
+    # Without ?lang= the language comes from the browser or the language switch's cookie.
+    response.content_language.add(current_language())
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
 
 
 def _kept_page(state: ScorecardState) -> dict[str, str]:
