@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from assessor.assessments.models import Answer, Assessment, EvidenceItem
 from tests.assessments.pages import csrf_token, sign_in
-from tests.factories import stored_process, stored_rubric, stored_user
+from tests.factories import rubric_document, stored_process, stored_rubric, stored_user, tagged
 
 
 @pytest.fixture
@@ -81,6 +81,30 @@ def test_a_pillar_page_shows_descriptors_as_choices(client, people):
     assert 'name="q-openness.open_participation-choice" value="3"' in page
     assert "open_participation is substantial." in page
     assert 'value="na"' in page  # remote_participation allows it
+
+
+def test_a_question_names_the_stages_it_concerns_where_the_rubric_tags_them(
+    client, people, session
+):
+    stages = (["agenda_setting"], ["policy_formulation", "decision_making"], ["whole_process"])
+    stored_rubric(session, tagged(rubric_document(version="1.1.0"), *stages, ["decision_making"]))
+    session.commit()
+    untagged_id = start(client, people)
+    untagged = client.get(f"/assessments/{untagged_id}/pillars/openness").get_data(as_text=True)
+    assert "stages:" not in untagged
+    path = f"/processes/{people['process']}/assess"
+    response = client.post(
+        path,
+        data={
+            "csrf_token": csrf_token(client, path),
+            "rubric": "sample-rubric@1.1.0",
+            "perspective": "government",
+        },
+    )
+    tagged_id = int(response.headers["Location"].split("/")[2])
+    page = client.get(f"/assessments/{tagged_id}/pillars/openness").get_data(as_text=True)
+    assert "stages: Agenda-setting<" in page
+    assert "stages: Policy formulation, Decision-making<" in page
 
 
 def pillar_post(client, assessment_id, pillar, fields, go=""):
