@@ -41,6 +41,9 @@ def create_process_and_start(page) -> str:
     page.get_by_role("link", name="Start an assessment").click()
     page.get_by_role("button", name="Start the assessment").click()
     expect(page).to_have_url(re.compile(r"/assessments/\d+/pillars/openness$"))
+    # The questionnaire's script listens for typing once the page has loaded: under load, a
+    # test typing before that would lose its first keys to nothing.
+    page.wait_for_load_state("load")
     return page.url.split("/")[4]
 
 
