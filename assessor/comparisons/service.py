@@ -182,10 +182,10 @@ def align_versions(scorecards: Sequence[Assessment], language: str | None = None
     shown = _text_language(versions, language)
     pillar_keys = set.intersection(*({p.key for p in rubric.pillars} for rubric in versions))
     question_keys = set.intersection(*({q.key for q in _questions_of(r)} for r in versions))
+    numbers = reference.question_numbers()
     questions = [
-        (f"{p}.{q}", question)
-        for p, pillar in enumerate(reference.pillars, 1)
-        for q, question in enumerate(pillar.questions, 1)
+        (numbers[question.key], question)
+        for question in _questions_of(reference)
         if question.key in question_keys
     ]
     return Alignment(

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assessor import scoring
+from assessor.presentation.stage_rows import stage_rows
 
 
 def range_data(result: scoring.ScoreRange) -> dict[str, Any]:
@@ -20,26 +21,6 @@ def range_data(result: scoring.ScoreRange) -> dict[str, Any]:
         "score": result.low,
         "score_range": {"low": result.low, "high": result.high} if judged else None,
         "information_coverage": result.information_coverage,
-    }
-
-
-def _cell(cell: scoring.StageCell) -> dict[str, Any]:
-    return {
-        "pillar_key": cell.pillar_key,
-        "questions": cell.questions,
-        **range_data(cell.score_range),
-        "falls_below_earlier": cell.falls_below_earlier,
-    }
-
-
-def _row(row: scoring.StageRow, pillar_keys: Sequence[str]) -> dict[str, Any]:
-    cells = {cell.pillar_key: cell for cell in row.cells}
-    return {
-        "stage": row.stage,
-        "questions": row.questions,
-        **range_data(row.score_range),
-        "falls_below_earlier": row.falls_below_earlier,
-        "cells": [_cell(cells[key]) for key in pillar_keys],
     }
 
 
@@ -58,7 +39,7 @@ def stage_blocks(
                 "assessment_id": assessment.id,
                 "rubric_version": assessment.rubric.version,
                 "stage_tags": tagged,
-                "rows": [_row(row, pillar_keys) for row in result.stages] if tagged else [],
+                "rows": stage_rows(result.stages, range_data, pillar_keys),
             }
         )
     return blocks

@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session, selectinload
 from assessor import scoring
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import PUBLIC_STATUSES, Assessment
+from assessor.opendata.service import BATCH_SIZE
 from assessor.rubrics.models import Pillar, RubricVersion
-
-BATCH_SIZE = 500
 
 
 def _public_batches(session: Session) -> Iterator[list[Assessment]]:

@@ -17,6 +17,7 @@ from assessor.assessments.results import (
     rationale_languages,
     rubric_shape,
 )
+from assessor.presentation.stage_rows import stage_rows
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
@@ -116,29 +117,6 @@ def _pillars(
         ]
         pillars.append({**_pillar(pillar, scored, language), "questions": questions})
     return pillars
-
-
-def _stage_cell(cell: scoring.StageCell) -> dict[str, Any]:
-    return {
-        "pillar_key": cell.pillar_key,
-        "questions": cell.questions,
-        **_range_figures(cell.score_range),
-        "falls_below_earlier": cell.falls_below_earlier,
-    }
-
-
-def _stages(result: scoring.AssessmentScore) -> list[dict[str, Any]]:
-    """The stage x pillar matrix, a row per stage in the order a process runs them."""
-    return [
-        {
-            "stage": row.stage,
-            "questions": row.questions,
-            **_range_figures(row.score_range),
-            "falls_below_earlier": row.falls_below_earlier,
-            "cells": [_stage_cell(cell) for cell in row.cells],
-        }
-        for row in result.stages
-    ]
 
 
 def _consolidated(
@@ -267,7 +245,7 @@ def scorecard_document(
         "strengths": strengths,
         "gaps": gaps,
         "evidence_needed": evidence_needed(pillars),
-        "stages": _stages(result),
+        "stages": stage_rows(result.stages, _range_figures),
         "replies": _replies(assessment),
         "consolidated": _consolidated(session, own, assessment, pillars)
         if consolidated and assessment.status == AssessmentStatus.PUBLISHED

@@ -32,13 +32,11 @@ def scorecard_card(
 def _numbered_question(assessment: Assessment, question_key: str, language: str) -> tuple[str, str]:
     """The question's number on the scorecard ("2.3") and its prompt in ``language``; 404 if
     not in the rubric."""
-    number = assessment.rubric.question_numbers().get(question_key)
-    if number is None:
+    questions = {q.key: q for pillar in assessment.rubric.pillars for q in pillar.questions}
+    if question_key not in questions:
         raise NotVisible()
-    question = next(
-        q for pillar in assessment.rubric.pillars for q in pillar.questions if q.key == question_key
-    )
-    return number, rubric_text(question, "prompt", language)
+    number = assessment.rubric.question_numbers()[question_key]
+    return number, rubric_text(questions[question_key], "prompt", language)
 
 
 def question_ratings_page(

@@ -60,6 +60,14 @@ def page(assessment_id: int):
     return framed(rendered_page(db.session, assessment))
 
 
+def in_reader_language(response: Response) -> Response:
+    """``response`` saying its language and, since without ?lang= the language comes from the
+    browser or the language switch's cookie, that a cache must tell readers apart by those."""
+    response.content_language.add(current_language())
+    response.vary.update(("Accept-Language", "Cookie"))
+    return response
+
+
 def _public_page(state: ScorecardState, current: dict[str, str] | None) -> Response:
     """The page as every anonymous reader gets it: a cache may keep it, and a reader who has
     it is told so (304) without the page being rendered."""
@@ -70,10 +78,7 @@ def _public_page(state: ScorecardState, current: dict[str, str] | None) -> Respo
         response = make_response(framed(current or _kept_page(state)))
     response.set_etag(etag)
     response.headers["Cache-Control"] = PUBLIC_PAGE_CACHING
-    # Without ?lang= the language comes from the browser or the language switch's cookie.
-    response.content_language.add(current_language())
-    response.vary.update(("Accept-Language", "Cookie"))
-    return response
+    return in_reader_language(response)
 
 
 def _kept_page(state: ScorecardState) -> dict[str, str]:
@@ -101,10 +106,7 @@ def _pdf_response(body: bytes, file_name: str) -> Response:
     disposition = "inline" if request.args.get("inline") else "attachment"
     response = Response(body, mimetype="application/pdf")
     response.headers["Content-Disposition"] = f'{disposition}; filename="{file_name}"'
-    # Without ?lang= the language comes from the browser or the language switch's cookie.
-    response.content_language.add(current_language())
-    response.vary.update(("Accept-Language", "Cookie"))
-    return response
+    return in_reader_language(response)
 
 
 def _stored_pdf(state: ScorecardState, key: str) -> bytes:
