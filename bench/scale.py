@@ -39,6 +39,7 @@ from compare import build_app, fresh_database
 from flask import Flask, send_from_directory
 from scorecard_pdf import fetch_once
 from sqlalchemy import delete, func, select, text
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from wrk import CONNECTIONS, SECONDS, THREADS, wrk_rate
 
 from assessor import create_app
@@ -57,19 +58,22 @@ ROUNDS = 3
 MARKERS = ("<!-- results -->", "<!-- /results -->")
 
 
-def add_floor_routes(app: Flask, folder: Path) -> None:
-    """The floors: the least a Flask route costs, and a file served as it is from ``folder``."""
-    app.add_url_rule("/bench/minimal", "bench_minimal", lambda: "ok")
-    app.add_url_rule(
-        "/bench/files/<path:name>", "bench_files", lambda name: send_from_directory(folder, name)
+def floor_app(folder: Path) -> Flask:
+    """The floors, in a bare Flask app that pays none of the app's own per-request work: the
+    least a Flask route costs, and a file served as it is from ``folder``."""
+    floors = Flask("floors")
+    floors.add_url_rule("/minimal", "minimal", lambda: "ok")
+    floors.add_url_rule(
+        "/files/<path:name>", "files", lambda name: send_from_directory(folder, name)
     )
+    return floors
 
 
-def served_app() -> Flask:
-    """What gunicorn serves: the app from the environment, with the floor routes."""
-    app = create_app()
-    add_floor_routes(app, Path(os.environ["BENCH_FILES"]))
-    return app
+def served_app() -> DispatcherMiddleware:
+    """What gunicorn serves: the app from the environment, with the floors under /bench."""
+    return DispatcherMiddleware(
+        create_app(), {"/bench": floor_app(Path(os.environ["BENCH_FILES"]))}
+    )
 
 
 def environment(folder: Path, url: str) -> dict[str, str]:
@@ -149,10 +153,10 @@ def chosen(app: Flask) -> dict:
     }
 
 
-def server_times(app: Flask, picked: dict, runs: int) -> list[tuple]:
+def server_times(app: Flask, floors: Flask, picked: dict, runs: int) -> list[tuple]:
     """(what, median ms, floor ms, unit, note) of each page; the floor is the minimal route."""
     client = app.test_client()
-    floor, _ = median_ms(client, "/bench/minimal", runs)
+    floor, _ = median_ms(floors.test_client(), "/minimal", runs)
     typical, busiest = picked["typical"], picked["busiest"]
     pages = [
         ("process list `/processes`", "/processes", "20 a page"),
@@ -190,13 +194,15 @@ def server_times(app: Flask, picked: dict, runs: int) -> list[tuple]:
     return rows
 
 
-def cached_pdf_times(app: Flask, folder: Path, assessment_id: int, runs: int) -> tuple:
+def cached_pdf_times(
+    app: Flask, floors: Flask, folder: Path, assessment_id: int, runs: int
+) -> tuple:
     """Median ms of a cached PDF download, beside the same bytes served as a static file."""
     client = app.test_client()
     path = f"/assessments/{assessment_id}/scorecard.pdf"
     (folder / "same.pdf").write_bytes(client.get(path).get_data())
     pdf, size = median_ms(client, path, runs)
-    static, _ = median_ms(client, "/bench/files/same.pdf", runs)
+    static, _ = median_ms(floors.test_client(), "/files/same.pdf", runs)
     return ("cached PDF download", pdf, static, "ms", f"{size / 1e3:.0f} kB; floor: static file")
 
 
@@ -348,13 +354,13 @@ def run_engine(server_url: str | None, arguments: argparse.Namespace) -> dict:
     ):
         folder = Path(name)
         app = build_app(folder, url)
-        add_floor_routes(app, folder)
+        floors = floor_app(folder)
         log(f"{url.split(':')[0]}: generating")
         seconds = generate(folder, url, arguments.processes, arguments.assessments)
         picked = chosen(app)
         log("timing requests")
-        rows = server_times(app, picked, arguments.runs)
-        rows.append(cached_pdf_times(app, folder, picked["typical"][0], arguments.runs))
+        rows = server_times(app, floors, picked, arguments.runs)
+        rows.append(cached_pdf_times(app, floors, folder, picked["typical"][0], arguments.runs))
         log("loading gunicorn")
         rows += throughputs(folder, url, picked["typical"][0], arguments.wrk_seconds)
         log("measuring the export's memory")
