@@ -64,6 +64,10 @@ class Config:
         self.REDIS_URL = environ.get("REDIS_URL") or None
         self.HUEY_IMMEDIATE = environ.get("HUEY_IMMEDIATE", "").lower() in {"1", "true", "yes"}
         self.BATCH_RATE_LIMIT = environ.get("BATCH_RATE_LIMIT", "30 per hour")
+        # Public pages kept whole in each app process for anonymous readers (public_pages.py),
+        # and how often a process asks whether another one changed what they show.
+        self.PUBLIC_PAGES_MEMORY_MB = int(environ.get("PUBLIC_PAGES_MEMORY_MB", "64"))
+        self.EDITION_RECHECK_SECONDS = float(environ.get("EDITION_RECHECK_SECONDS", "1"))
 
 
 class TestConfig(Config):
@@ -80,6 +84,8 @@ class TestConfig(Config):
         self.LOG_LEVEL = "WARNING"
         # Jobs finish before the request that starts them returns; one test runs a worker.
         self.HUEY_IMMEDIATE = True
+        # A test that changes data reads the pages it changed at once.
+        self.EDITION_RECHECK_SECONDS = 0.0
 
 
 class ProductionConfig(Config):

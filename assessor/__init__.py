@@ -13,6 +13,7 @@ from assessor.assessments.views import blueprint as assessments_blueprint
 from assessor.audit_trail.views import blueprint as audit_trail_blueprint
 from assessor.comparisons.views import blueprint as comparisons_blueprint
 from assessor.db import db
+from assessor.edition import register_edition
 from assessor.extensions import csrf, limiter, login_manager, migrate
 from assessor.json_bodies import StrictJSONProvider, StrictJSONRequest
 from assessor.languages.selection import register_languages
@@ -21,6 +22,7 @@ from assessor.opendata.views import blueprint as opendata_blueprint
 from assessor.presentation.filters import register_filters
 from assessor.process_pages.views import blueprint as processes_blueprint
 from assessor.processes.representative_views import blueprint as representatives_blueprint
+from assessor.public_pages import register_public_pages
 from assessor.rubrics.views import blueprint as rubrics_blueprint
 from assessor.scorecards.batch_views import blueprint as batches_blueprint
 from assessor.scorecards.views import blueprint as scorecards_blueprint
@@ -28,6 +30,7 @@ from assessor.security import register_security
 from assessor.sessions import register_sessions
 from assessor.site.health import blueprint as health_blueprint
 from assessor.site.icons import blueprint as icons_blueprint
+from assessor.site.static_files import register_static_files
 from assessor.site.views import blueprint as site_blueprint
 from assessor.users.admin_views import blueprint as user_admin_blueprint
 from assessor.users.sign_ins import load_user
@@ -45,6 +48,8 @@ def create_app(config: Config | None = None) -> Flask:
     register_secret_key(app)
     register_database(app)
     logs.register_logging(app)
+    # Inside the proxy fix that register_security may put in front of everything.
+    register_static_files(app)
     register_security(app)
     register_extensions(app)
     register_blueprints(app)
@@ -75,13 +80,15 @@ def register_database(app: Flask) -> None:
 
 def register_extensions(app: Flask) -> None:
     db.init_app(app)
+    register_edition(app)
+    register_public_pages(app)
     register_sessions(app)
     migrate.init_app(app, db, directory=str(Path(__file__).resolve().parent.parent / "migrations"))
     register_languages(app)
     csrf.init_app(app)
     # Before the rate limiter, which keys sign-ins by the e-mail address sent.
     register_input_checks(app)
-    limiter.init_app(app)
+    register_rate_limits(app)
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
 
@@ -92,6 +99,16 @@ def register_input_checks(app: Flask) -> None:
     app.request_class = StrictJSONRequest
     app.before_request(refuse_ids_out_of_range)
     app.before_request(refuse_forbidden_characters)
+
+
+def register_rate_limits(app: Flask) -> None:
+    """Limits sit on the views that need them (signing in, batches), each checking its own.
+
+    Flask-Limiter also checks default and application-wide limits before every request; this
+    app sets none, so that check is taken off the path of every other request.
+    """
+    limiter.init_app(app)
+    app.before_request_funcs[None].remove(limiter._check_request_limit)
 
 
 def register_blueprints(app: Flask) -> None:

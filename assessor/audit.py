@@ -35,6 +35,8 @@ SUBJECT_TYPES = ("process", "assessment", "user")
 
 class AuditEvent(Base):
     __tablename__ = "audit_events"
+    # The audit trail is shown to administrators only.
+    changes_public_pages = False
     # The audit page filters by record, by who and by what, each listed newest first.
     __table_args__ = (
         Index("ix_audit_events_subject", "subject_type", "subject_id"),

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from assessor.assessments.kept_scores import keep_missing_scores
 from assessor.assessments.models import Answer, Assessment, AssessmentStatus, EvidenceItem
 from assessor.demo import DEMO_PASSWORD
+from assessor.edition import raise_edition_now
 from assessor.processes.models import DESCRIBED_FIELDS, Process, ProcessVersion
 from assessor.rubrics.models import RubricVersion
 from assessor.rubrics.service import find_rubric
@@ -464,6 +465,7 @@ def _context(session: Session, rng: random.Random, rubric: RubricVersion, proces
     """Accounts and processes, committed, and what assessments are drawn from."""
     assessors, reviewers, users = generated_users(session)
     made = insert_processes(session.connection(), rng, processes)
+    raise_edition_now(session)
     session.commit()
     weights = accumulate(rng.paretovariate(1.5) for _ in made)
     questions = rubric_questions(rubric)
@@ -492,6 +494,7 @@ def generate(
     for start in range(0, assessments, BATCH_SIZE):
         planned = plan_batch(rng, context, start, min(BATCH_SIZE, assessments - start), assessments)
         answers, evidence = insert_batch(session.connection(), planned)
+        raise_edition_now(session)
         session.commit()
         totals["assessments"] += len(planned)
         totals["revisions"] += sum(1 for p in planned if p.revises is not None)

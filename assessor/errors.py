@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput, NotAuthenticated, ServiceError
 from assessor.languages.messages import N_, translated
+from assessor.public_pages import served_publicly
 
 # What a person is told; never the exception's own text, which can leak internals.
 # English in the API's JSON, translated on pages.
@@ -48,6 +49,9 @@ def handle_http_exception(error: HTTPException):
     # Only a description the app wrote itself is shown; werkzeug's stock ones say little and
     # the rate limiter's name its internal limits.
     own_description = error.description != type(error).description and error.code != 429
+    if error.code == 404 and not own_description and not wants_json():
+        # The same for every anonymous reader of this address: kept like a public page.
+        return served_publicly(lambda: error_response(404), found=False)
     body, status = error_response(error.code, error.description if own_description else None)
     # The exception's own headers hold for the response made here: a 405's Allow, a 429's
     # Retry-After, a 401's WWW-Authenticate.

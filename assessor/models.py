@@ -13,6 +13,7 @@ from assessor.assessments.models import (
 )
 from assessor.audit import AuditEvent
 from assessor.db import Base
+from assessor.edition import SiteEdition
 from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
 from assessor.rubrics.models import (
     Citation,
@@ -51,6 +52,7 @@ __all__ = [
     "ScorecardPage",
     "ScorecardPdf",
     "SignIn",
+    "SiteEdition",
     "StoredSession",
     "User",
     "metadata",

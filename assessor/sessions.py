@@ -27,6 +27,7 @@ class StoredSession(Base):
     """One browser's session: what it holds, serialised, until it expires."""
 
     __tablename__ = "sessions"
+    changes_public_pages = False
 
     # A digest of the id the cookie holds: the table alone does not let anyone take a session.
     id: Mapped[str] = mapped_column(String(64), primary_key=True)

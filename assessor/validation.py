@@ -72,6 +72,12 @@ def _sent_texts() -> Iterator[tuple[str, str]]:
         yield shown_text(name), name + value
     for name, value in (request.view_args or {}).items():
         yield name, str(value)
+    if request.content_length or request.headers.get("Transfer-Encoding"):
+        yield from _sent_body_texts()
+
+
+def _sent_body_texts() -> Iterator[tuple[str, str]]:
+    """(field, text) of a body's form fields or JSON; a request without a body has none."""
     if not request.path.startswith("/api/"):
         # The API reads JSON only (a form there is refused as 415), so its body stays unread.
         for name, value in request.form.items(multi=True):

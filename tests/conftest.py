@@ -9,6 +9,7 @@ from sqlalchemy import delete, text
 
 from assessor import create_app
 from assessor.db import db
+from assessor.edition import raise_edition_now
 from assessor.extensions import limiter
 from assessor.models import metadata
 from assessor.users.tokens import create_token
@@ -50,14 +51,17 @@ def migrated_app(database_url: str, tmp_path_factory: pytest.TempPathFactory):
 
 
 def empty_all_tables() -> None:
-    """Delete every row; foreign keys are checked once all tables are empty."""
+    """Delete every row but the site's edition, which is raised: a page kept from one test is
+    not served in the next; foreign keys are checked once all tables are empty."""
+    tables = [table for table in metadata.sorted_tables if table.name != "site_edition"]
     if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{table.name}"' for table in metadata.sorted_tables)
+        names = ", ".join(f'"{table.name}"' for table in tables)
         db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
     else:
         db.session.execute(text("PRAGMA defer_foreign_keys = ON"))
-        for table in reversed(metadata.sorted_tables):
+        for table in reversed(tables):
             db.session.execute(delete(table))
+    raise_edition_now(db.session)
     db.session.commit()
 
 

@@ -4,6 +4,7 @@ from flask import Blueprint, current_app, render_template
 
 from assessor.api.openapi import Operation, openapi_document
 from assessor.api.openapi.page import operations_by_tag, refusals
+from assessor.public_pages import public_page
 from assessor.validation import DEFAULT_PER_PAGE, MAX_PER_PAGE
 
 # /api/v1/openapi.json, registered under the API blueprint like every other resource.
@@ -27,6 +28,7 @@ def openapi():
 
 
 @guide.get("/api")
+@public_page
 def index():
     document = openapi_document(current_app)
     return render_template(

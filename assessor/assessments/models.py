@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    inspect,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -117,9 +118,23 @@ class Assessment(Base):
         back_populates="assessment", cascade="all, delete-orphan", order_by="ProcessReply.id"
     )
 
+    def changes_public_pages(self) -> bool:
+        """Saving a draft's answers shows on no public page (see edition.py); creating or
+        deleting an assessment, moving it through the workflow, or anything about a published
+        one may."""
+        state = inspect(self)
+        return (
+            state.pending
+            or state.deleted
+            or self.status in PUBLIC_STATUSES
+            or state.attrs.status.history.has_changes()
+        )
+
 
 class Answer(Base):
     __tablename__ = "answers"
+    # Only a draft's answers change; publishing changes the assessment.
+    changes_public_pages = False
     __table_args__ = (
         UniqueConstraint("assessment_id", "question_key"),
         CheckConstraint("level IS NULL OR level BETWEEN 0 AND 4", name="level_range"),
@@ -163,6 +178,8 @@ class EvidenceItem(Base):
     """A public document or page supporting an answer."""
 
     __tablename__ = "evidence_items"
+    # Only a draft's evidence changes; publishing changes the assessment.
+    changes_public_pages = False
     __table_args__ = (
         CheckConstraint("url LIKE 'http://%' OR url LIKE 'https://%'", name="url_http"),
         CheckConstraint("length(url) <= 2000", name="url_length"),
@@ -183,6 +200,8 @@ class ReviewComment(Base):
     """A reviewer's comment on a returned assessment, overall or on one question."""
 
     __tablename__ = "review_comments"
+    # Read by the assessor and the reviewers only.
+    changes_public_pages = False
     __table_args__ = (CheckConstraint("length(body) > 0", name="body_not_empty"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -226,6 +245,8 @@ class KeptScore(Base):
     """
 
     __tablename__ = "kept_scores"
+    # Kept from what is published, equal to what pages would score again.
+    changes_public_pages = False
 
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True

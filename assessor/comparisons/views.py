@@ -26,6 +26,7 @@ from assessor.exceptions import InvalidInput
 from assessor.languages.selection import SOURCE_LANGUAGE, current_language
 from assessor.presentation.labels import language_args
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS
+from assessor.public_pages import public_page
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 
 blueprint = Blueprint("comparisons", __name__)
@@ -108,6 +109,7 @@ def refused(error: InvalidInput):
 
 
 @blueprint.get("/compare")
+@public_page
 def index():
     args = _args()
     if "action" in args or "goto" in args:
@@ -134,12 +136,14 @@ def _download(body: bytes | Iterator[str], mimetype: str, name: str) -> Response
 
 
 @blueprint.get("/compare.csv")
+@public_page
 def csv_export():
     document = _document(_args())
     return _download(comparison_csv(document), "text/csv", file_name(document, "csv"))
 
 
 @blueprint.get("/compare.json")
+@public_page
 def json_export():
     # Data, not a page: English words and the rubric's own text, whoever asks.
     with force_locale(SOURCE_LANGUAGE):
@@ -147,6 +151,7 @@ def json_export():
 
 
 @blueprint.get("/compare.pdf")
+@public_page
 def pdf_export():
     args = _args()
     document = _document(args)

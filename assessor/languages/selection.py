@@ -7,6 +7,7 @@ catalogue under ``assessor/translations`` are offered, so adding a language need
 and no code.
 """
 
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -66,19 +67,27 @@ def current_language() -> str:
     return str(locale) if locale is not None else SOURCE_LANGUAGE
 
 
+@cache
 def text_direction(language: str) -> str:
     """ "rtl" for scripts written right to left (Arabic, Hebrew...), else "ltr"."""
     return Locale.parse(language.replace("-", "_")).text_direction
 
 
+@cache
 def language_name(language: str) -> str:
     """A language's name in that language, as a reader of it looks for it: "Français"."""
     name = Locale.parse(language.replace("-", "_")).get_display_name(language.replace("-", "_"))
     return name[:1].upper() + name[1:]
 
 
-def language_choices() -> list[tuple[str, str]]:
-    return [(language, language_name(language)) for language in supported_languages()]
+def language_choices() -> tuple[tuple[str, str], ...]:
+    return _named(supported_languages())
+
+
+@cache
+def _named(languages: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Each language with its own name: Babel's locale data read once per process."""
+    return tuple((language, language_name(language)) for language in languages)
 
 
 def language_context() -> dict:

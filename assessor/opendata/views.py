@@ -16,6 +16,7 @@ from assessor.opendata.service import (
     generated_at,
     judgements,
 )
+from assessor.public_pages import public_page
 from assessor.scoring import METHOD_VERSION
 from assessor.site.methodology import methodology_html
 
@@ -35,6 +36,7 @@ def _download(pieces: Iterator[str], mimetype: str, file_name: str) -> Response:
 
 
 @blueprint.get("")
+@public_page
 def index():
     return render_template(
         "opendata/index.html",

@@ -44,6 +44,7 @@ from assessor.processes.service import (
     update_process,
 )
 from assessor.processes.versions import record_history, version_numbered
+from assessor.public_pages import public_page
 from assessor.stakeholders import stakeholder_label
 from assessor.users.current import signed_in_user
 from assessor.users.models import User
@@ -58,6 +59,7 @@ ROW_DETAILS = (selectinload(Assessment.rubric), selectinload(Assessment.assessor
 
 
 @blueprint.get("")
+@public_page
 def index():
     filters, ignored = load_list_args(request.args.to_dict())
     requested = filters.pop("page")
@@ -120,6 +122,7 @@ def process_assessments(process: Process, user: User | None) -> dict[str, list[d
 
 
 @blueprint.get("/<int:process_id>")
+@public_page
 def show(process_id: int):
     process = get_process(db.session, process_id)
     user = signed_in_user()
@@ -138,6 +141,7 @@ def show(process_id: int):
 
 
 @blueprint.get("/<int:process_id>/history")
+@public_page
 def history(process_id: int):
     process = get_process(db.session, process_id)
     return render_template(

@@ -8,6 +8,7 @@ from markupsafe import Markup, escape
 
 from assessor.db import db
 from assessor.languages.selection import current_language, text_direction
+from assessor.public_pages import public_page
 from assessor.rubrics.models import LEVEL_LABELS
 from assessor.rubrics.schemas import RubricOutSchema, RubricSummaryOutSchema, dump_in_language
 from assessor.rubrics.service import find_rubric, list_rubric_versions
@@ -55,6 +56,7 @@ def language_helpers() -> dict:
 
 
 @blueprint.get("")
+@public_page
 def index():
     listed = list_rubric_versions(db.session)
     versions = dump_in_language(RubricSummaryOutSchema(many=True), listed, current_language())
@@ -66,6 +68,7 @@ def index():
 
 
 @blueprint.get("/<slug>/<version>")
+@public_page
 def detail(slug: str, version: str):
     rubric = find_rubric(db.session, slug, version)
     if rubric is None:

@@ -21,6 +21,7 @@ from assessor.jobs import enqueue
 from assessor.languages.messages import N_
 from assessor.languages.selection import current_language
 from assessor.presentation.labels import language_args
+from assessor.public_pages import public_page
 from assessor.scorecards.batch_jobs import render_batch_job
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
@@ -142,6 +143,7 @@ def scorecard_page(statement: Select, requested: int) -> ScorecardPage:
 
 
 @blueprint.get("")
+@public_page
 def index():
     filters = load_list_args(request.args)
     page = scorecard_page(

@@ -27,6 +27,8 @@ class ScorecardPdf(Base):
     """
 
     __tablename__ = "scorecard_pdfs"
+    # A rendering kept of what is published, not a change of it.
+    changes_public_pages = False
     __table_args__ = (
         CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
         CheckConstraint("byte_size > 0", name="byte_size_positive"),
@@ -54,6 +56,8 @@ class ScorecardPage(Base):
     """
 
     __tablename__ = "scorecard_pages"
+    # A rendering kept of what is published, not a change of it.
+    changes_public_pages = False
     __table_args__ = (
         CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),
         Index("ix_scorecard_pages_assessment_id_language", "assessment_id", "language"),
@@ -89,6 +93,8 @@ class BatchDownload(Base):
     """
 
     __tablename__ = "batch_downloads"
+    # A download for the reader who asked for it.
+    changes_public_pages = False
     __table_args__ = (
         CheckConstraint(one_of("status", BATCH_STATUSES), name="status"),
         CheckConstraint("total > 0", name="total_positive"),

@@ -42,18 +42,6 @@ def page_key(state: ScorecardState) -> str:
     return state.key("page", version, rendering.site, rendering.language, str(language_args()))
 
 
-# The frame around the part as an anonymous reader gets it: the same bytes for all of them.
-FRAME_LAYOUT = Layout(module=__name__, templates=("scorecards/page.html",))
-
-
-def public_page_etag(state: ScorecardState, address: str) -> str:
-    """The entity tag of the whole page an anonymous reader gets at ``address`` (path and
-    query, which the language switch links back to): known from the state, before rendering."""
-    rendering = current_rendering()
-    frame = layout_version(FRAME_LAYOUT, rendering.language)
-    return state.key("public page", page_key(state), frame, address)
-
-
 # The state and, beside it, the newest page part kept for the same rendering.
 _STATE_AND_PAGE = with_newest_kept(ScorecardPage, ScorecardPage.title, ScorecardPage.html)
 

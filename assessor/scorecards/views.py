@@ -1,6 +1,6 @@
 """The scorecard page and its PDF, both from the same data and templates."""
 
-from flask import Blueprint, Response, make_response, render_template, request
+from flask import Blueprint, Response, render_template, request
 from marshmallow import ValidationError
 
 from assessor.assessments.access import require_visible
@@ -9,12 +9,12 @@ from assessor.assessments.service import get_assessment
 from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.languages.selection import current_language
+from assessor.public_pages import public_page
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
 from assessor.scorecards.pages import (
     framed,
     kept_page,
-    public_page_etag,
     rendered_page,
     state_and_current_page,
 )
@@ -31,9 +31,6 @@ from assessor.users.current import signed_in_user
 from assessor.validation import error_paths
 
 RATINGS_PER_PAGE = 50
-# An anonymous reader's scorecard page may be served by any cache for a minute, and while it
-# checks for a newer one for ten more; a changed scorecard has a new entity tag.
-PUBLIC_PAGE_CACHING = "public, max-age=60, stale-while-revalidate=600"
 
 blueprint = Blueprint("scorecards", __name__, url_prefix="/assessments/<int:assessment_id>")
 
@@ -44,17 +41,13 @@ def _card(assessment_id: int) -> tuple:
 
 
 @blueprint.get("/scorecard")
+@public_page
 def page(assessment_id: int):
-    user = signed_in_user()
     state, current = state_and_current_page(db.session, assessment_id)
-    state = require_visible(user, state)
-    if state.status in PUBLIC_STATUSES and user is None:
-        return _public_page(state, current)
+    state = require_visible(signed_in_user(), state)
     if state.status in PUBLIC_STATUSES:
-        # A signed-in reader's frame is their own: for their browser alone.
-        response = make_response(framed(current or _kept_page(state)))
-        response.headers["Cache-Control"] = "private, no-cache"
-        return response
+        # The kept part, framed for this reader (public_page keeps an anonymous one whole).
+        return framed(current or _kept_page(state))
     # A draft changes with every answer saved: rendered for each request, never kept.
     assessment = get_assessment(db.session, signed_in_user(), assessment_id)
     return framed(rendered_page(db.session, assessment))
@@ -66,19 +59,6 @@ def in_reader_language(response: Response) -> Response:
     response.content_language.add(current_language())
     response.vary.update(("Accept-Language", "Cookie"))
     return response
-
-
-def _public_page(state: ScorecardState, current: dict[str, str] | None) -> Response:
-    """The page as every anonymous reader gets it: a cache may keep it, and a reader who has
-    it is told so (304) without the page being rendered."""
-    etag = public_page_etag(state, request.full_path)
-    if request.if_none_match.contains(etag):
-        response = Response(status=304)
-    else:
-        response = make_response(framed(current or _kept_page(state)))
-    response.set_etag(etag)
-    response.headers["Cache-Control"] = PUBLIC_PAGE_CACHING
-    return in_reader_language(response)
 
 
 def _kept_page(state: ScorecardState) -> dict[str, str]:
@@ -131,6 +111,7 @@ def _kept_pdf(state: ScorecardState, current: bytes | None) -> Response:
 
 
 @blueprint.get("/scorecard.pdf")
+@public_page
 def pdf(assessment_id: int):
     # A revalidation needs the state alone; a download, the kept PDF beside it.
     if request.if_none_match:

@@ -4,6 +4,7 @@ from flask import Blueprint, render_template
 
 from assessor.db import db
 from assessor.languages.selection import current_language, text_direction
+from assessor.public_pages import public_page
 from assessor.rubrics.schemas import RubricSummaryOutSchema, dump_in_language
 from assessor.rubrics.service import list_rubric_versions
 from assessor.scoring import METHOD_VERSION
@@ -15,6 +16,7 @@ blueprint = Blueprint("site", __name__)
 
 
 @blueprint.get("/")
+@public_page
 def home():
     rubrics = dump_in_language(
         RubricSummaryOutSchema(many=True), list_rubric_versions(db.session), current_language()
@@ -30,6 +32,7 @@ def home():
 
 
 @blueprint.get("/methodology")
+@public_page
 def methodology():
     return render_template(
         "site/methodology.html", method_version=METHOD_VERSION, document=methodology_html()

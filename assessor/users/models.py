@@ -53,6 +53,8 @@ class RoleGrant(Base):
     """One role held by one user; a user may hold several."""
 
     __tablename__ = "user_roles"
+    # Roles change what their holder may do, not what anyone reads.
+    changes_public_pages = False
     __table_args__ = (CheckConstraint(one_of("role", ROLES), name="role"),)
 
     user_id: Mapped[int] = mapped_column(
@@ -67,6 +69,7 @@ class ApiToken(Base):
     """A personal API token; only a hash is kept, the token itself is shown once."""
 
     __tablename__ = "api_tokens"
+    changes_public_pages = False
     __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -85,6 +88,7 @@ class SignIn(Base):
     by a random key, kept here only as a digest, and are signed out as soon as it is gone."""
 
     __tablename__ = "sign_ins"
+    changes_public_pages = False
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -51,5 +51,9 @@ def test_every_icon_the_manifest_names_is_served_as_its_type(client):
 def test_every_page_links_the_icon_and_the_manifest(client, path):
     body = client.get(path).get_data(as_text=True)
     assert '<link rel="icon" href="/favicon.ico" sizes="32x32">' in body
-    assert '<link rel="icon" href="/static/icons/assessor.svg" type="image/svg+xml">' in body
-    assert '<link rel="manifest" href="/static/manifest.webmanifest">' in body
+    svg = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', body)[1]
+    manifest = re.search(r'<link rel="manifest" href="([^"]+)">', body)[1]
+    assert re.fullmatch(r"/static/icons/assessor\.svg\?v=[0-9a-f]{16}", svg)
+    assert re.fullmatch(r"/static/manifest\.webmanifest\?v=[0-9a-f]{16}", manifest)
+    assert served(client, svg).mimetype == "image/svg+xml"
+    assert served(client, manifest).mimetype == "application/manifest+json"
