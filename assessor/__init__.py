@@ -1,6 +1,7 @@
 """assessor: scoring governance processes against the WSIS+10 multistakeholder principles."""
 
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask
@@ -39,10 +40,25 @@ from assessor.validation import refuse_forbidden_characters, refuse_ids_out_of_r
 from config import Config, config_from_environment
 
 
+class Assessor(Flask):
+    """Flask, deciding once per function, not on every request, whether a view or hook is
+    async and must be wrapped."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.sync_functions: dict[Callable, Callable] = {}
+
+    def ensure_sync(self, func: Callable) -> Callable:
+        try:
+            return self.sync_functions[func]
+        except KeyError:
+            return self.sync_functions.setdefault(func, super().ensure_sync(func))
+
+
 def create_app(config: Config | None = None) -> Flask:
     """Build the application; ``config`` defaults to the one ``ASSESSOR_ENV`` names."""
     config = config if config is not None else config_from_environment()
-    app = Flask(__name__, instance_path=config.INSTANCE_DIR)
+    app = Assessor(__name__, instance_path=config.INSTANCE_DIR)
     app.config.from_object(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     register_secret_key(app)

@@ -38,13 +38,14 @@ def register_logging(app: Flask) -> None:
 
     @app.before_request
     def start_request_clock() -> None:
-        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex
+        g.request_id = request.environ.get("HTTP_X_REQUEST_ID") or uuid.uuid4().hex
         g.request_started = time.perf_counter()
 
     @app.after_request
     def log_request(response):
-        elapsed = time.perf_counter() - g.get("request_started", time.perf_counter())
-        fields = {"status": response.status_code, "duration_ms": round(elapsed * 1000, 1)}
-        app.logger.info("request", extra={"fields": fields})
+        if app.logger.isEnabledFor(logging.INFO):
+            elapsed = time.perf_counter() - g.get("request_started", time.perf_counter())
+            fields = {"status": response.status_code, "duration_ms": round(elapsed * 1000, 1)}
+            app.logger.info("request", extra={"fields": fields})
         response.headers["X-Request-Id"] = g.get("request_id", "")
         return response

@@ -21,10 +21,10 @@ from pathlib import Path
 from threading import Lock
 
 from flask import Flask, Response, current_app, make_response, request, session
-from flask_login.config import COOKIE_NAME
 
 from assessor.edition import current_edition
-from assessor.languages.selection import current_language
+from assessor.languages.selection import current_language, select_language
+from assessor.sessions import may_be_signed_in
 
 # A shared cache may serve a public page for a minute, and for ten more while it asks for a
 # newer one; the entity tag tells it whether it has one.
@@ -107,16 +107,10 @@ class KeptPages:
                 self.size -= len(dropped.body)
 
 
-def reads_anonymously() -> bool:
-    """No session and no "keep me signed in" cookie: the reader is nobody in particular."""
-    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
-    return not session and remember_cookie not in request.cookies
-
-
 def page_key() -> str:
     """What tells two anonymous readings apart: the language, the site's address (which
     permalinks show) and the path with its query (which the language switch links back to)."""
-    return f"{current_language()}\n{request.url_root}\n{request.full_path}"
+    return f"{select_language()}\n{request.url_root}\n{request.full_path}"
 
 
 def keepable(response: Response) -> bool:
@@ -137,7 +131,7 @@ def served_publicly(render: Callable[[], object], *, found: bool = True) -> Resp
 
     A page not ``found`` (a 404) is kept too, but has no entity tag: no reader holds it.
     """
-    if request.method not in {"GET", "HEAD"} or not reads_anonymously():
+    if request.method not in {"GET", "HEAD"} or may_be_signed_in():
         response = make_response(render())
         if request.method in {"GET", "HEAD"}:
             response.headers.setdefault("Cache-Control", SIGNED_IN_CACHING)

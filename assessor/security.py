@@ -34,6 +34,8 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 HSTS = "max-age=31536000; includeSubDomains"
+# Methods that change nothing (RFC 9110 9.2.1): no token or origin to check.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 
 def comes_from_this_site() -> bool:
@@ -60,6 +62,8 @@ def refuse_cross_site_requests() -> None:
     visitors without one no token, so that reading the site starts no session: their posts
     (the language switch, a batch download, signing in) must come from the site's own pages.
     """
+    if request.method in SAFE_METHODS:
+        return
     try:
         csrf.protect(apply_exemptions=True)
     except CSRFError:
@@ -77,8 +81,11 @@ def register_security(app: Flask) -> None:
 
     @app.after_request
     def add_security_headers(response: Response) -> Response:
-        for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+        # Set once for each name a response lacks: a view may have chosen its own.
+        present = {name.lower() for name, _ in response.headers}
+        response.headers.extend(
+            (name, value) for name, value in HEADERS.items() if name.lower() not in present
+        )
         if app.config["HSTS"] and request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         return response

@@ -13,7 +13,8 @@ waits on, what a view left unfinished.
 import hashlib
 from datetime import datetime, timedelta
 
-from flask import Flask
+from flask import Flask, current_app, request, session
+from flask_login.config import COOKIE_NAME
 from flask_session.base import ServerSideSession, ServerSideSessionInterface
 from flask_session.redis import RedisSessionInterface
 from redis import Redis
@@ -72,6 +73,13 @@ class DatabaseSessionInterface(ServerSideSessionInterface):
             )
             if not updated.rowcount:
                 connection.execute(insert(StoredSession).values(id=row_id, **values))
+
+
+def may_be_signed_in() -> bool:
+    """Whether this browser could be signed in: it sent a session that holds something, or a
+    "keep me signed in" cookie. Anyone else is an anonymous reader, with nothing to load."""
+    remember_cookie = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+    return bool(session) or remember_cookie in request.cookies
 
 
 def keeps_sessions_in_database(app: Flask) -> bool:

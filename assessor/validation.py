@@ -72,7 +72,7 @@ def _sent_texts() -> Iterator[tuple[str, str]]:
         yield shown_text(name), name + value
     for name, value in (request.view_args or {}).items():
         yield name, str(value)
-    if request.content_length or request.headers.get("Transfer-Encoding"):
+    if request.content_length or "HTTP_TRANSFER_ENCODING" in request.environ:
         yield from _sent_body_texts()
 
 

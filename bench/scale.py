@@ -16,7 +16,7 @@ For each it measures, next to a floor measured in the same run:
   times (floors: the minimal route; a static file of the same bytes);
 - the peak RSS of a process streaming the whole open-data export (floor: a small export).
 It prints a markdown table and the targets met or not; --write puts them into the file,
-between its results markers.
+between its results markers. It exits non-zero when a target is missed.
 """
 
 import argparse
@@ -561,6 +561,8 @@ def main() -> None:
     print(text_of_results)
     if arguments.write:
         write(arguments.write, text_of_results)
+    if "not met" in verdicts(results):
+        sys.exit("some targets are not met")
 
 
 if __name__ == "__main__":

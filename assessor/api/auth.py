@@ -5,11 +5,10 @@ from flask import g, request
 from assessor.db import db
 from assessor.exceptions import NotAuthenticated
 from assessor.extensions import csrf
+from assessor.security import SAFE_METHODS
 from assessor.users.current import signed_in_user
 from assessor.users.models import User
 from assessor.users.tokens import user_for_token
-
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def identify_caller() -> None:

@@ -7,16 +7,19 @@ catalogue under ``assessor/translations`` are offered, so adding a language need
 and no code.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import Babel, get_locale, refresh
 from flask_login import current_user
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
 from assessor.languages.messages import translated
+from assessor.sessions import may_be_signed_in
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 # The language the interface is written in: it needs no catalogue.
@@ -50,15 +53,34 @@ def select_language() -> str:
     requested = request.args.get("lang")
     if supported(requested):
         return requested
-    # An API call acts for its caller, a token's holder perhaps (see api.auth). Languages sit
-    # below users, so the signed-in user is read from Flask-Login rather than users.current.
-    user = g.get("user") or (current_user if current_user.is_authenticated else None)
+    user = g.get("user") or signed_in_reader()
     if user is not None and supported(user.language):
         return user.language
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if supported(chosen):
         return chosen
-    return request.accept_languages.best_match(supported_languages()) or SOURCE_LANGUAGE
+    return browser_language(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), supported_languages())
+
+
+def signed_in_reader():
+    """The user signed in in this browser, if any.
+
+    An API call acts for its caller, a token's holder perhaps (see api.auth), kept on ``g``.
+    Languages sit below users, so the user is read from Flask-Login rather than users.current,
+    and only where a session or a "keep me signed in" cookie could name one: an anonymous
+    reader costs no loading.
+    """
+    if not may_be_signed_in():
+        return None
+    return current_user if current_user.is_authenticated else None
+
+
+@lru_cache(maxsize=1024)
+def browser_language(accept_language: str, languages: tuple[str, ...]) -> str:
+    """The best of ``languages`` for a browser's Accept-Language: browsers send few distinct
+    headers, so each is parsed once."""
+    accepted = parse_accept_header(accept_language, LanguageAccept)
+    return accepted.best_match(languages) or SOURCE_LANGUAGE
 
 
 def current_language() -> str:
