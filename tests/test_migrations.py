@@ -6,13 +6,15 @@ import flask_migrate
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import MetaData, Table, func, insert, inspect, select
+from sqlalchemy import MetaData, Table, event, func, insert, inspect, select
+from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
 from assessor import create_app
 from assessor.assessments.models import Answer, Assessment
 from assessor.audit import AuditEvent
 from assessor.db import db, utcnow
+from assessor.edition import SiteEdition, raise_edition
 from assessor.models import metadata
 from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import Question
@@ -48,10 +50,16 @@ def empty_app(empty_database_url, tmp_path):
     app = create_app(
         TestConfig({"DATABASE_URL": empty_database_url, "INSTANCE_DIR": str(tmp_path)})
     )
-    with app.app_context():
-        yield app
-        db.session.remove()
-        db.engine.dispose()
+    # Today's sessions raise the site's edition as they commit; the older schemas these tests
+    # store rows in have no table for it.
+    event.remove(Session, "before_commit", raise_edition)
+    try:
+        with app.app_context():
+            yield app
+            db.session.remove()
+            db.engine.dispose()
+    finally:
+        event.listen(Session, "before_commit", raise_edition)
 
 
 def schema_differences() -> list:
@@ -436,3 +444,16 @@ def test_upgrade_gives_questions_loaded_before_stage_tags_no_stage(empty_app):
 
     kept = db.session.execute(select(Question.key, Question.prompt, Question.stages))
     assert kept.all() == [("openness.open_participation", "Can anyone take part?", [])]
+
+
+def test_upgrade_starts_the_site_edition_that_commits_then_raise(empty_app):
+    flask_migrate.upgrade()
+    assert db.session.scalars(select(SiteEdition.number)).all() == [1]
+    db.session.remove()
+    event.listen(Session, "before_commit", raise_edition)
+    try:
+        stored_user(db.session, "ana@example.org", ["assessor"])
+        db.session.commit()
+    finally:
+        event.remove(Session, "before_commit", raise_edition)
+    assert db.session.scalars(select(SiteEdition.number)).all() == [2]
