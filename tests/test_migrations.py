@@ -7,6 +7,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, Table, func, insert, inspect, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import generate_password_hash
 
 from assessor import create_app
@@ -16,7 +17,7 @@ from assessor.db import db, utcnow
 from assessor.models import metadata
 from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import Question
-from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import RenderClaim, ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from config import TestConfig
@@ -30,6 +31,7 @@ BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
 BEFORE_PROCESS_VERSIONS = "4e1d6c2a9b70"
 BEFORE_AUDIT_INDEXES = "7c3e9a1d5b20"
 BEFORE_STAGE_TAGS = "91bfee126f44"
+BEFORE_RENDER_CLAIMS = "5d2b8e4f1a63"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -436,3 +438,15 @@ def test_upgrade_gives_questions_loaded_before_stage_tags_no_stage(empty_app):
 
     kept = db.session.execute(select(Question.key, Question.prompt, Question.stages))
     assert kept.all() == [("openness.open_participation", "Can anyone take part?", [])]
+
+
+def test_upgrade_adds_renders_in_progress_with_one_claim_per_key(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_RENDER_CLAIMS)
+    assert "scorecard_render_claims" not in inspect(db.engine).get_table_names()
+
+    flask_migrate.upgrade()
+
+    claim = insert(RenderClaim).values(content_hash="c" * 64, claimed_at=utcnow())
+    db.session.execute(claim)
+    with pytest.raises(IntegrityError):
+        db.session.execute(claim)
