@@ -18,6 +18,7 @@ from assessor.scorecards.disagreements import level_counts, question_ratings, ra
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.scorecards.pruning import KeptRow, Rendering, drop_replaced
+from assessor.scorecards.render_claims import end_claim
 from assessor.scorecards.schemas import ScorecardDocumentSchema
 
 
@@ -90,13 +91,14 @@ def stored_pdf(session: Session, key: str) -> bytes | None:
 def _keep(session: Session, kept: KeptRow) -> None:
     """Store ``kept`` in place of what it replaces (see pruning), in a savepoint of the
     caller's transaction, which the caller commits at once so that every app process can
-    serve it."""
+    serve it; the claim on its key ends with it."""
     # Another process may have rendered the same content meanwhile; its copy is as good, and
     # its store dropped what this one would have.
     with suppress(IntegrityError), session.begin_nested():
         session.add(kept)
         session.flush()
         drop_replaced(session, kept)
+    end_claim(session, kept.content_hash)
 
 
 def store_pdf(
