@@ -25,7 +25,7 @@ from assessor.scorecards.pdfs import (
     methodology_url,
     permalink_card,
 )
-from assessor.scorecards.render_claims import kept_or_claimed, released_if_failed
+from assessor.scorecards.render_claims import claimed, kept_or_claimed, released_if_failed
 from assessor.scorecards.service import store_page, stored_page
 from assessor.scorecards.sources import Layout, layout_version
 
@@ -102,6 +102,13 @@ def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
     key = page_key(state)
     kept = kept_or_claimed(session, key, stored_page)
     return kept if kept is not None else _rendered_and_kept(session, state, key)
+
+
+def keep_page_ahead(session: Session, state: ScorecardState) -> None:
+    """Render and keep the page part, unless it is kept already or being rendered elsewhere."""
+    key = page_key(state)
+    if stored_page(session, key) is None and claimed(session, key, stored_page):
+        _rendered_and_kept(session, state, key)
 
 
 def framed(page: dict[str, str]) -> str:

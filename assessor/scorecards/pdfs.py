@@ -23,7 +23,7 @@ from assessor.scorecards.fingerprint import (
 )
 from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.pruning import Rendering
-from assessor.scorecards.render_claims import kept_or_claimed, released_if_failed
+from assessor.scorecards.render_claims import claimed, kept_or_claimed, released_if_failed
 from assessor.scorecards.service import scorecard_card, store_pdf, stored_pdf
 from assessor.scorecards.sources import Layout, layout_version
 
@@ -143,3 +143,10 @@ def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
     progress elsewhere is done), else rendered once and stored."""
     kept = kept_or_claimed(session, key, stored_pdf)
     return kept if kept is not None else _rendered_and_kept(session, state, key)
+
+
+def keep_pdf_ahead(session: Session, state: ScorecardState) -> None:
+    """Render and keep the PDF, unless it is kept already or being rendered elsewhere."""
+    key = pdf_key(state)
+    if stored_pdf(session, key) is None and claimed(session, key, stored_pdf):
+        _rendered_and_kept(session, state, key)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assessor.assessments.models import Assessment, AssessmentStatus
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment, AssessmentStatus
 from assessor.assessments.results import published_rows, rated_assessments, rationale_languages
 from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
@@ -76,6 +76,17 @@ def question_ratings_page(
         "pages": pages,
         "ratings": [rating_data(rating, question_key, languages) for rating in shown],
     }
+
+
+def public_scorecard_ids(session: Session, process_id: int) -> list[int]:
+    """The process's published and withdrawn assessments, the newest publication first: the
+    scorecard readers come for first."""
+    statement = (
+        select(Assessment.id)
+        .where(Assessment.process_id == process_id, Assessment.status.in_(PUBLIC_STATUSES))
+        .order_by(Assessment.published_at.desc(), Assessment.id.desc())
+    )
+    return list(session.scalars(statement))
 
 
 def stored_pdf(session: Session, key: str) -> bytes | None:
