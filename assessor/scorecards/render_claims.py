@@ -46,6 +46,8 @@ def _claim_statement(dialect: str, key: str) -> Insert:
             set_={"claimed_at": now},
             where=RenderClaim.claimed_at < now - CLAIM_EXPIRY,
         )
+        # psycopg's count of rows is gone once an INSERT's cursor closes, unless kept.
+        .execution_options(preserve_rowcount=True)
     )
 
 
