@@ -5,7 +5,8 @@ inserted in a transaction of its own, committed at once so that every app proces
 sees it. The transaction that stores the render deletes the row, so that whoever polls sees
 the claim end and the render appear together. Meanwhile a request that needs the same key
 waits for it, and a job moves on to its next key. A claim older than CLAIM_EXPIRY is taken
-to be a dead worker's (killed mid-render): the next worker to ask takes it over and renders.
+to be a dead worker's (killed mid-render): the next worker to ask takes it over and renders;
+and no request waits longer than that, whatever the claim's date.
 
 Claims are written beside the caller's transaction, never in it: the caller must hold no
 uncommitted write, which on SQLite would lock the claim out.
@@ -14,7 +15,7 @@ uncommitted write, which on SQLite would lock the claim out.
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
-from time import sleep
+from time import monotonic, sleep
 from typing import TypeVar
 
 from sqlalchemy import Insert, delete
@@ -82,9 +83,12 @@ def claimed(session: Session, key: str, read_kept: ReadKept[Kept]) -> bool:
 
 def kept_or_claimed(session: Session, key: str, read_kept: ReadKept[Kept]) -> Kept | None:
     """What is kept under ``key``, waiting while another worker renders it; None once this
-    worker holds the claim and must render it itself."""
+    worker holds the claim, or has waited CLAIM_EXPIRY, and must render it itself."""
+    # Claims are dated by their worker's clock: one running ahead of this one's would keep its
+    # claims from expiring here, were the wait not bounded by this clock too.
+    give_up_at = monotonic() + CLAIM_EXPIRY.total_seconds()
     while (kept := read_kept(session, key)) is None:
-        if claimed(session, key, read_kept):
+        if claimed(session, key, read_kept) or monotonic() > give_up_at:
             return None
         sleep(POLL_SECONDS)
     return kept

@@ -91,6 +91,24 @@ def test_a_claim_older_than_its_expiry_is_taken_over_and_rendered_at_once(
     assert claims(session) == 0
 
 
+def test_a_reader_waits_no_longer_than_the_expiry_for_a_claim_dated_ahead(
+    client, published_id, session, monkeypatch
+):
+    """Another machine's clock, running ahead, dates its claim in the future: this one's own
+    clock bounds the wait (here a clock that moves only while the request waits)."""
+    address = f"/assessments/{published_id}/scorecard.pdf"
+    assert client.get(address).status_code == 200
+    key = kept_row(session, ScorecardPdf)["content_hash"]
+    claimed_by_another_worker(key, age=-timedelta(hours=1))
+    waits = []
+    monkeypatch.setattr(render_claims, "sleep", waits.append)
+    monkeypatch.setattr(render_claims, "monotonic", lambda: sum(waits))
+    assert client.get(address).status_code == 200
+    expiry = render_claims.CLAIM_EXPIRY.total_seconds()
+    assert expiry < sum(waits) < expiry + 2 * render_claims.POLL_SECONDS
+    assert session.scalar(select(ScorecardPdf.content_hash)) == key
+
+
 def test_a_render_that_fails_releases_its_claim(client, published_id, session, monkeypatch):
     def broken(*arguments, **keywords):
         raise RuntimeError("WeasyPrint fell over")
