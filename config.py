@@ -42,6 +42,9 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     # scrypt: memory-hard, Werkzeug's current default.
     PASSWORD_HASH_METHOD = "scrypt"
+    # A change to a published scorecard queues the rendering of its page and PDF, so that no
+    # reader waits for them (assessor/scorecards/changed_scorecards.py).
+    RENDER_SCORECARDS_AHEAD = True
     WTF_CSRF_TIME_LIMIT = None
 
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
@@ -77,6 +80,9 @@ class TestConfig(Config):
     TESTING = True
     # Hashing stays real but cheap, so that tests creating many users stay fast.
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    # Jobs run inline here, so every publication would render each PDF of its process in every
+    # language; the tests of rendering ahead turn it on.
+    RENDER_SCORECARDS_AHEAD = False
 
     def __init__(self, environ: Mapping[str, str] | None = None) -> None:
         super().__init__(environ)

@@ -26,6 +26,7 @@ from assessor.processes.representative_views import blueprint as representatives
 from assessor.public_pages import register_public_pages
 from assessor.rubrics.views import blueprint as rubrics_blueprint
 from assessor.scorecards.batch_views import blueprint as batches_blueprint
+from assessor.scorecards.changed_scorecards import register_rendering_ahead
 from assessor.scorecards.views import blueprint as scorecards_blueprint
 from assessor.security import register_security
 from assessor.sessions import register_sessions
@@ -68,6 +69,7 @@ def create_app(config: Config | None = None) -> Flask:
     register_static_files(app)
     register_security(app)
     register_extensions(app)
+    register_rendering_ahead()
     register_blueprints(app)
     errors.register_error_handlers(app)
     cli.register_commands(app)

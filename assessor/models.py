@@ -23,7 +23,7 @@ from assessor.rubrics.models import (
     RubricSource,
     RubricVersion,
 )
-from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import BatchDownload, RenderClaim, ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import ApiToken, RoleGrant, SignIn, User
 
@@ -45,6 +45,7 @@ __all__ = [
     "ProcessRepresentative",
     "ProcessVersion",
     "Question",
+    "RenderClaim",
     "ReviewComment",
     "RoleGrant",
     "RubricSource",

@@ -7,6 +7,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import MetaData, Table, event, func, insert, inspect, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.security import generate_password_hash
 
@@ -18,7 +19,7 @@ from assessor.edition import SiteEdition, raise_edition
 from assessor.models import metadata
 from assessor.processes.models import Process, ProcessVersion
 from assessor.rubrics.models import Question
-from assessor.scorecards.models import ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import RenderClaim, ScorecardPage, ScorecardPdf
 from assessor.sessions import StoredSession
 from assessor.users.models import SignIn
 from config import TestConfig
@@ -32,6 +33,7 @@ BEFORE_SERVER_SESSIONS = "a41c7e93d2b8"
 BEFORE_PROCESS_VERSIONS = "4e1d6c2a9b70"
 BEFORE_AUDIT_INDEXES = "7c3e9a1d5b20"
 BEFORE_STAGE_TAGS = "91bfee126f44"
+BEFORE_RENDER_CLAIMS = "6f1a2c9d4e80"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -457,3 +459,15 @@ def test_upgrade_starts_the_site_edition_that_commits_then_raise(empty_app):
     finally:
         event.remove(Session, "before_commit", raise_edition)
     assert db.session.scalars(select(SiteEdition.number)).all() == [2]
+
+
+def test_upgrade_adds_renders_in_progress_with_one_claim_per_key(empty_app):
+    flask_migrate.upgrade(revision=BEFORE_RENDER_CLAIMS)
+    assert "scorecard_render_claims" not in inspect(db.engine).get_table_names()
+
+    flask_migrate.upgrade()
+
+    claim = insert(RenderClaim).values(content_hash="c" * 64, claimed_at=utcnow())
+    db.session.execute(claim)
+    with pytest.raises(IntegrityError):
+        db.session.execute(claim)

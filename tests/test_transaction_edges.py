@@ -29,6 +29,7 @@ EDGES = frozenset(
         "process_pages/views.py",
         "scorecards/batch_jobs.py",
         "scorecards/batch_views.py",
+        "scorecards/render_jobs.py",
         "scorecards/views.py",
         "users/admin_views.py",
         "users/views.py",

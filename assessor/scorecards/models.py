@@ -1,5 +1,5 @@
-"""Rendered scorecard PDFs and pages, kept so a published scorecard is rendered once, and
-batches of PDFs."""
+"""Rendered scorecard PDFs and pages, kept so a published scorecard is rendered once, the
+renders in progress, and batches of PDFs."""
 
 import secrets
 from datetime import datetime
@@ -76,6 +76,19 @@ class ScorecardPage(Base):
     language: Mapped[str | None] = mapped_column(String(35))
     site: Mapped[str | None] = mapped_column(String(2000))
     language_in_links: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class RenderClaim(Base):
+    """A page or PDF being rendered now, under the key it will be kept by: whoever else needs
+    that key waits for it rather than render a second copy (see render_claims)."""
+
+    __tablename__ = "scorecard_render_claims"
+    # Work in progress, not a change of anything shown.
+    changes_public_pages = False
+    __table_args__ = (CheckConstraint("length(content_hash) = 64", name="content_hash_sha256"),)
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 BATCH_STATUSES = ("queued", "running", "done", "failed")

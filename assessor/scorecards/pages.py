@@ -25,6 +25,7 @@ from assessor.scorecards.pdfs import (
     methodology_url,
     permalink_card,
 )
+from assessor.scorecards.render_claims import claimed, kept_or_claimed, released_if_failed
 from assessor.scorecards.service import store_page, stored_page
 from assessor.scorecards.sources import Layout, layout_version
 
@@ -75,15 +76,27 @@ def rendered_page(session: Session, assessment: Assessment) -> dict[str, str]:
     }
 
 
-def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
-    """A published or withdrawn scorecard's page part: the stored one, else rendered and kept."""
-    key = page_key(state)
-    stored = stored_page(session, key)
-    if stored is not None:
-        return stored
-    page = rendered_page(session, get_assessment(session, None, state.assessment_id))
+def _rendered_and_kept(session: Session, state: ScorecardState, key: str) -> dict[str, str]:
+    """The page part whose claim this worker holds, rendered and kept under ``key``."""
+    with released_if_failed(session, key):
+        page = rendered_page(session, get_assessment(session, None, state.assessment_id))
     store_page(session, state.assessment_id, key, page, current_rendering(), bool(language_args()))
     return page
+
+
+def kept_page(session: Session, state: ScorecardState) -> dict[str, str]:
+    """A published or withdrawn scorecard's page part: the stored one (once a render of it in
+    progress elsewhere is done), else rendered and kept."""
+    key = page_key(state)
+    kept = kept_or_claimed(session, key, stored_page)
+    return kept if kept is not None else _rendered_and_kept(session, state, key)
+
+
+def keep_page_ahead(session: Session, state: ScorecardState) -> None:
+    """Render and keep the page part, unless it is kept already or being rendered elsewhere."""
+    key = page_key(state)
+    if stored_page(session, key) is None and claimed(session, key, stored_page):
+        _rendered_and_kept(session, state, key)
 
 
 def framed(page: dict[str, str]) -> str:

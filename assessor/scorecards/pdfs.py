@@ -23,6 +23,7 @@ from assessor.scorecards.fingerprint import (
 )
 from assessor.scorecards.models import ScorecardPdf
 from assessor.scorecards.pruning import Rendering
+from assessor.scorecards.render_claims import claimed, kept_or_claimed, released_if_failed
 from assessor.scorecards.service import scorecard_card, store_pdf, stored_pdf
 from assessor.scorecards.sources import Layout, layout_version
 
@@ -127,13 +128,25 @@ def state_and_current_pdf(
     return state, None if kept is None else kept[0]
 
 
-def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
-    """A published or withdrawn scorecard's PDF: the stored one, else rendered once and stored."""
-    stored = stored_pdf(session, key)
-    if stored is not None:
-        return stored
-    assessment = get_assessment(session, None, state.assessment_id)
-    # The creation date is the publication, so a re-render gives the same bytes.
-    pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
+def _rendered_and_kept(session: Session, state: ScorecardState, key: str) -> bytes:
+    """The PDF whose claim this worker holds, rendered and kept under ``key``."""
+    with released_if_failed(session, key):
+        assessment = get_assessment(session, None, state.assessment_id)
+        # The creation date is the publication, so a re-render gives the same bytes.
+        pdf = render_scorecard(permalink_card(session, assessment), state.published_at.isoformat())
     store_pdf(session, state.assessment_id, key, pdf, current_rendering())
     return pdf
+
+
+def kept_pdf(session: Session, state: ScorecardState, key: str) -> bytes:
+    """A published or withdrawn scorecard's PDF: the stored one (once a render of it in
+    progress elsewhere is done), else rendered once and stored."""
+    kept = kept_or_claimed(session, key, stored_pdf)
+    return kept if kept is not None else _rendered_and_kept(session, state, key)
+
+
+def keep_pdf_ahead(session: Session, state: ScorecardState) -> None:
+    """Render and keep the PDF, unless it is kept already or being rendered elsewhere."""
+    key = pdf_key(state)
+    if stored_pdf(session, key) is None and claimed(session, key, stored_pdf):
+        _rendered_and_kept(session, state, key)

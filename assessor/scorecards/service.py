@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assessor.assessments.models import Assessment, AssessmentStatus
+from assessor.assessments.models import PUBLIC_STATUSES, Assessment, AssessmentStatus
 from assessor.assessments.results import published_rows, rated_assessments, rationale_languages
 from assessor.db import BINARY_RESULTS
 from assessor.exceptions import NotVisible
@@ -18,6 +18,7 @@ from assessor.scorecards.disagreements import level_counts, question_ratings, ra
 from assessor.scorecards.document import scorecard_document
 from assessor.scorecards.models import ScorecardPage, ScorecardPdf
 from assessor.scorecards.pruning import KeptRow, Rendering, drop_replaced
+from assessor.scorecards.render_claims import end_claim
 from assessor.scorecards.schemas import ScorecardDocumentSchema
 
 
@@ -77,6 +78,17 @@ def question_ratings_page(
     }
 
 
+def public_scorecard_ids(session: Session, process_id: int) -> list[int]:
+    """The process's published and withdrawn assessments, the newest publication first: the
+    scorecard readers come for first."""
+    statement = (
+        select(Assessment.id)
+        .where(Assessment.process_id == process_id, Assessment.status.in_(PUBLIC_STATUSES))
+        .order_by(Assessment.published_at.desc(), Assessment.id.desc())
+    )
+    return list(session.scalars(statement))
+
+
 def stored_pdf(session: Session, key: str) -> bytes | None:
     """The PDF kept under ``key``, if one was rendered."""
     statement = (
@@ -90,13 +102,14 @@ def stored_pdf(session: Session, key: str) -> bytes | None:
 def _keep(session: Session, kept: KeptRow) -> None:
     """Store ``kept`` in place of what it replaces (see pruning), in a savepoint of the
     caller's transaction, which the caller commits at once so that every app process can
-    serve it."""
+    serve it; the claim on its key ends with it."""
     # Another process may have rendered the same content meanwhile; its copy is as good, and
     # its store dropped what this one would have.
     with suppress(IntegrityError), session.begin_nested():
         session.add(kept)
         session.flush()
         drop_replaced(session, kept)
+    end_claim(session, kept.content_hash)
 
 
 def store_pdf(

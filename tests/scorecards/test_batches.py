@@ -2,14 +2,9 @@
 
 import io
 import logging
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
 import zipfile
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,7 +18,7 @@ from assessor.assessments.models import Assessment
 from assessor.db import db
 from assessor.scorecards import batches
 from assessor.scorecards.models import BatchDownload, ScorecardPdf
-from config import PROJECT_DIR, Config
+from config import Config
 from tests.databases import REDIS_URL, require_redis
 from tests.factories import (
     answered_assessment,
@@ -33,13 +28,13 @@ from tests.factories import (
     stored_user,
 )
 from tests.tools import pdf_info, pdf_text
+from tests.workers import huey_worker
 
 PROCESS_NAMES = [
     "IGF 2013 Workshop #41: Principles",
     "NETmundial 2014 Outcome Drafting",
     "ICANN GNSO Policy Development Process",
 ]
-CONSUMER = Path(sys.executable).parent / "huey_consumer"
 WORKER_TIMEOUT = 90
 
 
@@ -357,42 +352,6 @@ def test_the_queue_is_redis_when_configured_and_an_embedded_sqlite_file_otherwis
     assert embedded.storage.filename == str(tmp_path / "instance" / jobs.QUEUE_FILE)
     on_redis = jobs.build_queue(Config({"REDIS_URL": REDIS_URL}))
     assert isinstance(on_redis, RedisHuey)
-
-
-@contextmanager
-def huey_worker(app, storage, environment: dict[str, str], log_file: Path):
-    """A real `huey_consumer assessor.jobs.huey` process, with this app queueing into ``storage``.
-
-    The worker builds its own app from the environment, on the suite's database.
-    """
-    env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "HUEY_IMMEDIATE"}}
-    env |= {
-        "ASSESSOR_ENV": "development",
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "SECRET_KEY": "worker-test",
-        "LOG_LEVEL": "WARNING",
-        **environment,
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(app.config, "HUEY_IMMEDIATE", False)
-        patch.setattr(jobs.huey, "storage", storage)
-        with log_file.open("w") as log:
-            worker = subprocess.Popen(
-                [str(CONSUMER), "assessor.jobs.huey", "--workers", "1", "--max-delay", "0.5"],
-                cwd=PROJECT_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                yield
-            finally:
-                worker.send_signal(signal.SIGINT)
-                try:
-                    worker.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    worker.kill()
-                    worker.wait()
 
 
 def wait_until_finished(client, token, log_file: Path) -> dict:
