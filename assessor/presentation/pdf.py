@@ -6,9 +6,11 @@ so no text in a scorecard can make the server read a local file or make a reques
 
 import logging
 import mimetypes
+import threading
 from pathlib import Path
 
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_SCHEME = "assessor-static:"
@@ -16,6 +18,10 @@ STATIC_SCHEME = "assessor-static:"
 PDF_VARIANT = "pdf/ua-1"
 
 log = logging.getLogger(__name__)
+# One font configuration per thread, kept for the process: making one loads Fontconfig's
+# fonts anew, and a kept one keeps Pango's fonts and measures warm from one PDF to the next.
+# Pango's font maps are not shared between threads.
+_fonts = threading.local()
 
 
 class StaticFilesOnly(URLFetcher):
@@ -41,8 +47,17 @@ class StaticFilesOnly(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
+def font_configuration() -> FontConfiguration:
+    """This thread's font configuration, made on its first PDF."""
+    if not hasattr(_fonts, "configuration"):
+        _fonts.configuration = FontConfiguration()
+    return _fonts.configuration
+
+
 def render_pdf(html: str, static_folder: str | Path) -> bytes:
     """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded."""
     fetcher = StaticFilesOnly(static_folder)
     document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    return document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_tags=True, font_config=font_configuration()
+    )
