@@ -3,7 +3,7 @@ WeasyPrint spends them.
 
 Run: PYTHONPATH=. .venv/bin/python bench/pdf_layout.py [--runs 5] [--profile long-en]
 It builds a throwaway SQLite database with the demo data and the long scorecard of the layout
-tests, then renders, through the app's own ``render_pdf``, the demo scorecard in English and
+tests, then renders, through the app's own ``scorecard_pdf``, the demo scorecard in English and
 French and the long one in English. Each is rendered once to warm the process (fonts, styles,
 imports), then ``--runs`` times; the median is reported with one more render timed phase by
 phase. ``--profile NAME`` prints cProfile's costliest functions for that document.
@@ -28,13 +28,12 @@ import pydyf
 import weasyprint
 import weasyprint.document
 import weasyprint.pdf
-from flask import Flask, current_app
+from flask import Flask
 from scorecard_pdf import build_app, demo_scorecard
 
 from assessor.assessments.models import Assessment
 from assessor.db import db
-from assessor.presentation.pdf import render_pdf
-from assessor.scorecards.pdfs import permalink_card, scorecard_html
+from assessor.scorecards.pdfs import permalink_card, scorecard_html, scorecard_pdf
 from tests.scorecards.long_scorecard import long_scorecard
 
 CREATED = "2026-12-01T00:00:00+00:00"
@@ -128,15 +127,15 @@ def measure(app: Flask, scorecard: Scorecard, runs: int) -> Measure:
     """The median of ``runs`` warm renders, and one more timed phase by phase."""
     html = scorecard_source(app, scorecard)
     with app.app_context():
-        render_pdf(html, current_app.static_folder)
+        scorecard_pdf(html)
         wall, cpu = [], []
         for _ in range(runs):
             started, started_cpu = time.perf_counter(), time.process_time()
-            render_pdf(html, current_app.static_folder)
+            scorecard_pdf(html)
             wall.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         with timed_phases() as phases:
-            render_pdf(html, current_app.static_folder)
+            scorecard_pdf(html)
     pages = int(phases.pop("pages"))
     return Measure(scorecard, pages, statistics.median(wall), statistics.median(cpu), phases)
 
@@ -145,9 +144,9 @@ def profile(app: Flask, scorecard: Scorecard, lines: int = 30) -> None:
     """Print the functions a warm render of the scorecard spends most time in."""
     html = scorecard_source(app, scorecard)
     with app.app_context():
-        render_pdf(html, current_app.static_folder)
+        scorecard_pdf(html)
         profiler = cProfile.Profile()
-        profiler.runcall(render_pdf, html, current_app.static_folder)
+        profiler.runcall(scorecard_pdf, html)
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs()
     stats.sort_stats("tottime").print_stats(lines)
     stats.sort_stats("cumulative").print_stats(lines)
@@ -156,7 +155,7 @@ def profile(app: Flask, scorecard: Scorecard, lines: int = 30) -> None:
 def report(measures: list[Measure], runs: int) -> bool:
     """Print each scorecard's figures; whether every target is met."""
     load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
-    print(f"warm renders through render_pdf, median of {runs}; load average {load}")
+    print(f"warm renders through scorecard_pdf, median of {runs}; load average {load}")
     print(f"{'scorecard':<10} {'pages':>5} {'seconds':>8} {'cpu s':>8} {'pages/s':>8}  target")
     met = True
     for m in measures:

@@ -7,9 +7,11 @@ so no text in a scorecard can make the server read a local file or make a reques
 import logging
 import mimetypes
 import threading
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -54,10 +56,22 @@ def font_configuration() -> FontConfiguration:
     return _fonts.configuration
 
 
-def render_pdf(html: str, static_folder: str | Path) -> bytes:
-    """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded."""
+@lru_cache(maxsize=16)
+def stylesheet(address: str, static_folder: Path) -> CSS:
+    """A stylesheet of the static files, read and parsed once per process: linked from the
+    document, it was parsed and its selectors compiled again for every PDF. Read-only once
+    made, it serves every thread."""
+    return CSS(url=address, url_fetcher=StaticFilesOnly(static_folder))
+
+
+def render_pdf(html: str, static_folder: str | Path, stylesheets: Sequence[str] = ()) -> bytes:
+    """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded,
+    styled by ``stylesheets``: addresses of static files (``assessor-static:css/...``)."""
     fetcher = StaticFilesOnly(static_folder)
     document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
     return document.write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_tags=True, font_config=font_configuration()
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        font_config=font_configuration(),
+        stylesheets=[stylesheet(address, Path(static_folder)) for address in stylesheets],
     )
