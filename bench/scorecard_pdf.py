@@ -29,8 +29,9 @@ from assessor import create_app
 from assessor.assessments.models import Assessment
 from assessor.cli import load_rubrics, seed_demo_command
 from assessor.db import db
+from assessor.presentation.pdf import STATIC_SCHEME
 from assessor.scorecards.models import ScorecardPdf
-from assessor.scorecards.pdfs import charts_for
+from assessor.scorecards.pdfs import PDF_STYLESHEETS, charts_for
 from assessor.scorecards.views import _card
 from config import Config
 
@@ -69,7 +70,7 @@ def cold_renders(app, assessment_id: int, runs: int) -> list[float]:
 
 
 def bare_renders(app, assessment_id: int, runs: int) -> list[float]:
-    """Seconds for WeasyPrint alone on the same HTML, stylesheets read by its own fetcher."""
+    """Seconds for WeasyPrint alone on the same HTML and stylesheets, read from their files."""
     with app.test_request_context(f"/assessments/{assessment_id}/scorecard.pdf"):
         _, card = _card(assessment_id)
         html = render_template(
@@ -79,11 +80,15 @@ def bare_renders(app, assessment_id: int, runs: int) -> list[float]:
             methodology_url=url_for("site.methodology", _external=True),
             created="2026-01-01T00:00:00+00:00",
         )
-    html = html.replace("assessor-static:", Path(app.static_folder).as_uri() + "/")
+    html = html.replace(STATIC_SCHEME, Path(app.static_folder).as_uri() + "/")
+    stylesheets = [
+        str(Path(app.static_folder) / address.removeprefix(STATIC_SCHEME))
+        for address in PDF_STYLESHEETS
+    ]
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
-        HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True)
+        HTML(string=html).write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, stylesheets=stylesheets)
         timings.append(time.perf_counter() - started)
     return timings
 

@@ -26,6 +26,7 @@ from assessor.csv_cells import csv_cell
 from assessor.presentation.pdf import render_pdf
 from assessor.scoring import api_fraction, api_score
 
+COMPARISON_STYLESHEETS = ("assessor-static:css/comparison-print.css",)
 CSV_COLUMNS = (
     "assessment_id",
     "process",
@@ -144,4 +145,4 @@ def comparison_pdf(document: dict[str, Any], created: str, permalink: str) -> by
         created=created,
         permalink=permalink,
     )
-    return render_pdf(html, current_app.static_folder)
+    return render_pdf(html, current_app.static_folder, COMPARISON_STYLESHEETS)

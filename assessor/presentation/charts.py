@@ -29,6 +29,7 @@ from assessor.presentation.svg import (
     join,
     kept_apart,
     number,
+    segments_path,
     text_width,
     wrap,
 )
@@ -108,8 +109,8 @@ def _point(index: int, count: int, distance: float) -> tuple[float, float]:
 
 
 def _guides(count: int, radius: float) -> Markup:
-    """A line per axis and rings at 25/50/75/100."""
-    axes = join(_line(0, 0, *_point(i, count, radius), GUIDE_STROKE) for i in range(count))
+    """A line per axis, all in one path, and rings at 25/50/75/100."""
+    axes = segments_path(((0, 0, *_point(i, count, radius)) for i in range(count)), GUIDE_STROKE)
     return axes + join(
         element("circle", {"r": radius * r / 100, **GUIDE_STROKE}) for r in GUIDE_RINGS
     )
@@ -290,11 +291,11 @@ def _rect(kind: str, x: float, y: float, width: float, style: Mapping[str, str |
 
 
 def _boundary_ticks(layout: _BarLayout, top: float) -> Markup:
-    """Band boundaries across the track, longer than the bar so that they show over it."""
-    style = {"stroke": MUTED, "stroke-width": 1}
-    return join(
-        _line(x, top - 3, x, top + BAR_HEIGHT + 3, style)
-        for x in (layout.x_of(bound) for bound in BAND_BOUNDARIES)
+    """Band boundaries across the track, longer than the bar so that they show over it: one
+    path of a tick per boundary."""
+    style = {"class": "ticks", "fill": "none", "stroke": MUTED, "stroke-width": 1}
+    return segments_path(
+        ((x, top - 3, x, top + BAR_HEIGHT + 3) for x in map(layout.x_of, BAND_BOUNDARIES)), style
     )
 
 

@@ -6,9 +6,13 @@ so no text in a scorecard can make the server read a local file or make a reques
 
 import logging
 import mimetypes
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 STATIC_SCHEME = "assessor-static:"
@@ -16,6 +20,10 @@ STATIC_SCHEME = "assessor-static:"
 PDF_VARIANT = "pdf/ua-1"
 
 log = logging.getLogger(__name__)
+# One font configuration per thread, kept for the process: making one loads Fontconfig's
+# fonts anew, and a kept one keeps Pango's fonts and measures warm from one PDF to the next.
+# Pango's font maps are not shared between threads.
+_fonts = threading.local()
 
 
 class StaticFilesOnly(URLFetcher):
@@ -41,8 +49,29 @@ class StaticFilesOnly(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
 
 
-def render_pdf(html: str, static_folder: str | Path) -> bytes:
-    """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded."""
+def font_configuration() -> FontConfiguration:
+    """This thread's font configuration, made on its first PDF."""
+    if not hasattr(_fonts, "configuration"):
+        _fonts.configuration = FontConfiguration()
+    return _fonts.configuration
+
+
+@lru_cache(maxsize=16)
+def stylesheet(address: str, static_folder: Path) -> CSS:
+    """A stylesheet of the static files, read and parsed once per process: linked from the
+    document, it was parsed and its selectors compiled again for every PDF. Read-only once
+    made, it serves every thread."""
+    return CSS(url=address, url_fetcher=StaticFilesOnly(static_folder))
+
+
+def render_pdf(html: str, static_folder: str | Path, stylesheets: Sequence[str] = ()) -> bytes:
+    """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded,
+    styled by ``stylesheets``: addresses of static files (``assessor-static:css/...``)."""
     fetcher = StaticFilesOnly(static_folder)
     document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+    return document.write_pdf(
+        pdf_variant=PDF_VARIANT,
+        pdf_tags=True,
+        font_config=font_configuration(),
+        stylesheets=[stylesheet(address, Path(static_folder)) for address in stylesheets],
+    )

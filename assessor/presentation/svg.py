@@ -57,6 +57,16 @@ def join(parts: Iterable[Markup]) -> Markup:
     return Markup("").join(parts)
 
 
+def segments_path(
+    segments: Iterable[tuple[float, float, float, float]], style: Mapping[str, str | float]
+) -> Markup:
+    """Straight segments (x1, y1, x2, y2) drawn in one style as a single path element."""
+    data = "".join(
+        f"M{number(x1)} {number(y1)}L{number(x2)} {number(y2)}" for x1, y1, x2, y2 in segments
+    )
+    return element("path", {"d": data, **style})
+
+
 def advance(character: str) -> float:
     """The width a character is given, in ems."""
     base = unicodedata.normalize("NFD", character)[:1]
@@ -139,10 +149,8 @@ class TextBlock:
 
     @property
     def markup(self) -> Markup:
-        spans = join(
-            element("tspan", {"x": self.x, "dy": 0 if n == 0 else self.size * LINE_HEIGHT}, line)
-            for n, line in enumerate(self.lines)
-        )
+        """A text element: one line is its own text, more are spans placed by dy offsets.
+        WeasyPrint parses and draws every element of every PDF, so none is added in vain."""
         attributes = {
             "x": self.x,
             "y": self.y,
@@ -150,6 +158,12 @@ class TextBlock:
             "text-anchor": self.anchor,
             "fill": self.fill,
         }
+        if len(self.lines) == 1:
+            return element("text", attributes, self.lines[0])
+        spans = join(
+            element("tspan", {"x": self.x, "dy": 0 if n == 0 else self.size * LINE_HEIGHT}, line)
+            for n, line in enumerate(self.lines)
+        )
         return element("text", attributes, spans)
 
 

@@ -27,8 +27,9 @@ from assessor.scorecards.render_claims import claimed, kept_or_claimed, released
 from assessor.scorecards.service import scorecard_card, store_pdf, stored_pdf
 from assessor.scorecards.sources import Layout, layout_version
 
-# The PDF: rendered by this module's functions from its template.
+# The PDF: rendered by this module's functions from its template and stylesheets.
 PDF_LAYOUT = Layout(module=__name__, templates=("scorecards/pdf.html",))
+PDF_STYLESHEETS = ("assessor-static:css/scorecard.css", "assessor-static:css/scorecard-print.css")
 
 RADAR_DESCRIPTION = _l(
     "Score of each pillar from 0 at the centre to 100 at the edge; "
@@ -92,9 +93,14 @@ def scorecard_html(card: dict, created: str) -> str:
     )
 
 
+def scorecard_pdf(html: str) -> bytes:
+    """The PDF of a scorecard's HTML (see scorecard_html)."""
+    return render_pdf(html, current_app.static_folder, PDF_STYLESHEETS)
+
+
 def render_scorecard(card: dict, created: str) -> bytes:
     """The PDF of a card, dated ``created``."""
-    return render_pdf(scorecard_html(card, created), current_app.static_folder)
+    return scorecard_pdf(scorecard_html(card, created))
 
 
 def current_rendering() -> Rendering:

@@ -4,9 +4,9 @@ A kept page or PDF is served for as long as its key holds, and the key hashes th
 the package's modules that the rendering module imports, directly or not; the templates it
 renders and those they include, extend or import; the modules behind the template filters,
 tests and globals these use, and behind the app's context processors; the static files the
-templates and their stylesheets load; and the language's catalogue. Found rather than listed,
-no file can be forgotten, and a module moved to another package is still found through the
-imports that reach it.
+templates and the rendering module name, and those their stylesheets load; and the language's
+catalogue. Found rather than listed, no file can be forgotten, and a module moved to another
+package is still found through the imports that reach it.
 """
 
 import ast
@@ -150,7 +150,9 @@ def layout_files(layout: Layout) -> frozenset[Path]:
     templates = template_sources(environment, layout.templates)
     entries = {layout.module} | helper_modules(environment, templates.values())
     modules = {module_file(name) for name in imported_modules(entries)}
-    static = static_files(templates.values(), Path(current_app.static_folder).resolve())
+    # The rendering module names the stylesheets it passes to the renderer.
+    loading = [*templates.values(), module_file(layout.module).read_text(encoding="utf-8")]
+    static = static_files(loading, Path(current_app.static_folder).resolve())
     return frozenset(modules | set(templates) | static)
 
 

@@ -11,7 +11,7 @@ from assessor.presentation.pdf import STATIC_SCHEME
 from assessor.rubrics.texts import rubric_text
 from assessor.scorecards.fingerprint import ScorecardState
 from assessor.scorecards.pages import PAGE_LAYOUT, page_key
-from assessor.scorecards.pdfs import PDF_LAYOUT, pdf_key
+from assessor.scorecards.pdfs import PDF_LAYOUT, PDF_STYLESHEETS, pdf_key
 from assessor.scorecards.sources import layout_files, layout_version, module_file
 
 STATE = ScorecardState(1, "published", 1, "A process", datetime(2024, 5, 1, tzinfo=UTC), ("1",))
@@ -97,9 +97,7 @@ def test_a_module_the_render_does_not_import_is_not_in_its_files(app, module):
 
 def test_the_stylesheets_a_pdf_loads_are_its_files_and_not_the_page_parts(app):
     stylesheet = (Path(app.static_folder) / "css" / "scorecard.css").resolve()
-    assert f'href="{STATIC_SCHEME}css/scorecard.css"' in template_file(
-        app, "scorecards/pdf.html"
-    ).read_text(encoding="utf-8")
+    assert f"{STATIC_SCHEME}css/scorecard.css" in PDF_STYLESHEETS
     with app.app_context():
         assert stylesheet in layout_files(PDF_LAYOUT)
         assert stylesheet not in layout_files(PAGE_LAYOUT)

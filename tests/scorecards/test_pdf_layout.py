@@ -10,14 +10,12 @@ from dataclasses import dataclass
 import cssselect2
 import pytest
 import tinyhtml5
-from flask import current_app
 
 from assessor.assessments.models import Assessment
 from assessor.db import db
 from assessor.demo import compared_ids
 from assessor.demo.seeding import seed_demo
-from assessor.presentation.pdf import render_pdf
-from assessor.scorecards.pdfs import permalink_card, scorecard_html
+from assessor.scorecards.pdfs import permalink_card, scorecard_html, scorecard_pdf
 from tests.artefacts import artefact_path
 from tests.conftest import empty_all_tables
 from tests.factories import every_shipped_rubric
@@ -46,7 +44,7 @@ def _render(app, assessment_id: int, language: str, tmp_path) -> tuple[str, byte
     with app.test_request_context(f"/?lang={language}"):
         assessment = db.session.get(Assessment, assessment_id)
         html = scorecard_html(permalink_card(db.session, assessment), "2026-12-01T00:00:00+00:00")
-        return html, render_pdf(html, current_app.static_folder)
+        return html, scorecard_pdf(html)
 
 
 @pytest.fixture(scope="module")
