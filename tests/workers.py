@@ -16,10 +16,11 @@ CONSUMER = Path(sys.executable).parent / "huey_consumer"
 
 
 @contextmanager
-def huey_worker(app, storage, environment: dict[str, str], log_file: Path):
+def huey_worker(app, storage, environment: dict[str, str], log_file: Path, workers: int = 1):
     """A real `huey_consumer assessor.jobs.huey` process, with this app queueing into ``storage``.
 
-    The worker builds its own app from the environment, on the suite's database.
+    The worker builds its own app from the environment, on the suite's database. Several
+    workers are processes, as `make run` starts them.
     """
     env = {k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "HUEY_IMMEDIATE"}}
     env |= {
@@ -34,7 +35,12 @@ def huey_worker(app, storage, environment: dict[str, str], log_file: Path):
         patch.setattr(jobs.huey, "storage", storage)
         with log_file.open("w") as log:
             worker = subprocess.Popen(
-                [str(CONSUMER), "assessor.jobs.huey", "--workers", "1", "--max-delay", "0.5"],
+                [
+                    str(CONSUMER),
+                    "assessor.jobs.huey",
+                    *("--workers", str(workers), "--worker-type", "process"),
+                    *("--max-delay", "0.5"),
+                ],
                 cwd=PROJECT_DIR,
                 env=env,
                 stdout=log,

@@ -17,12 +17,11 @@ from assessor.assessments.schemas import RUBRIC_LABEL
 from assessor.db import db
 from assessor.exceptions import Conflict, InvalidInput
 from assessor.extensions import limiter
-from assessor.jobs import enqueue
 from assessor.languages.messages import N_
 from assessor.languages.selection import current_language
 from assessor.presentation.labels import language_args
 from assessor.public_pages import public_page
-from assessor.scorecards.batch_jobs import render_batch_job
+from assessor.scorecards.batch_jobs import queue_batch
 from assessor.scorecards.batches import (
     MAX_SCORECARDS,
     fail_if_stalled,
@@ -162,7 +161,7 @@ def index():
 @limiter.limit(lambda: current_app.config["BATCH_RATE_LIMIT"])
 def create():
     try:
-        token = new_batch(db.session, load_choice(request.form), request.url_root).id
+        batch = new_batch(db.session, load_choice(request.form), request.url_root)
     except InvalidInput as error:
         messages = [message for field in error.fields.values() for message in field]
         page = render_template(
@@ -170,8 +169,9 @@ def create():
         )
         return page, 422
     # Committed before it is queued, so that a worker in another process finds it.
+    token, assessment_ids = batch.id, batch.assessment_ids
     db.session.commit()
-    enqueue(render_batch_job, token, current_language())
+    queue_batch(token, assessment_ids, current_language())
     return redirect(url_for(".show", token=token, **language_args()), code=303)
 
 

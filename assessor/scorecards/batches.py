@@ -1,9 +1,11 @@
-"""Several published scorecards as one ZIP, rendered by a background job (see batch_jobs).
+"""Several published scorecards as one ZIP, rendered by background jobs (see batch_jobs).
 
-The batch, its progress and its ZIP live in the database, so every app process and the
-worker see the same. Each scorecard goes through the same code as a single download, so one
-already rendered is taken from the store rather than rendered again. The job renders in the
-language of the request that asked for the batch, which it is given with the batch's token.
+The batch, its progress and its ZIP live in the database, so every app process and worker
+see the same. Each scorecard is a job of its own, so that the workers share a batch; each
+goes through the same code as a single download, so one already rendered is taken from the
+store rather than rendered again, and one being rendered elsewhere is waited for. The job
+that counts the last scorecard done puts the ZIP together from the kept PDFs. The jobs render
+in the language of the request that asked for the batch, which they are given with its token.
 """
 
 import io
@@ -13,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, select, update
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from assessor.assessments.access import require_visible
@@ -26,7 +28,7 @@ from assessor.rubrics.models import RubricVersion
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import scorecard_state
 from assessor.scorecards.models import BatchDownload
-from assessor.scorecards.pdfs import kept_pdf, pdf_key
+from assessor.scorecards.pdfs import kept_pdf, pdf_key, state_and_current_pdf
 
 MAX_SCORECARDS = 50
 FAILED_MESSAGE = (
@@ -100,23 +102,52 @@ def zip_file_name(batch: BatchDownload) -> str:
     return f"scorecards-{batch.created_at.date().isoformat()}-{batch.total}.zip"
 
 
-def start_rendering(session: Session, token: str) -> BatchDownload | None:
-    """The queued batch of this token, marked running; None if it is not queued."""
+def running_batch(session: Session, token: str) -> BatchDownload | None:
+    """The batch of this token, marked running if it was queued; None if it is no longer
+    rendering (done, failed, or gone), so that what is left of its jobs does nothing."""
     batch = session.get(BatchDownload, token)
-    if batch is None or batch.status != "queued":
-        # Delivered twice, or the batch is gone: the first delivery did (or does) the work.
-        log.warning("batch %s is not waiting to be rendered; skipped", token)
+    if batch is None or batch.status not in ("queued", "running"):
+        log.info("batch %s is no longer rendering; its scorecard job skipped", token)
         return None
     batch.status = "running"
     return batch
 
 
-def rendered_file(session: Session, batch: BatchDownload, assessment_id: int) -> tuple[str, bytes]:
-    """(file name, PDF) of one scorecard of the batch, counted as done."""
+def keep_batch_pdf(session: Session, assessment_id: int) -> None:
+    """Render and keep one scorecard's PDF, unless it is kept or being rendered elsewhere."""
     state = require_visible(None, scorecard_state(session, assessment_id))
-    pdf = kept_pdf(session, state, pdf_key(state))
-    batch.done += 1
-    return scorecard_file_name(state.process_name, state.assessment_id, state.status), pdf
+    kept_pdf(session, state, pdf_key(state))
+
+
+def counted_done(session: Session, token: str) -> bool:
+    """Count one more scorecard of the running batch done; whether it was the last.
+
+    One UPDATE adds it, so that workers finishing at the same moment each count theirs, and
+    exactly one of them sees the count reach the total."""
+    counted = session.execute(
+        update(BatchDownload)
+        .where(BatchDownload.id == token, BatchDownload.status == "running")
+        .where(BatchDownload.done < BatchDownload.total)
+        .values(done=BatchDownload.done + 1)
+        .returning(BatchDownload.done, BatchDownload.total)
+        .execution_options(synchronize_session=False)
+    ).first()
+    return counted is not None and counted.done == counted.total
+
+
+def batch_files(session: Session, batch: BatchDownload) -> list[tuple[str, bytes]]:
+    """(file name, PDF) of each scorecard of the batch, in the order chosen: as kept by its
+    job, or rendered again where the scorecard changed since."""
+    files = []
+    for assessment_id in batch.assessment_ids:
+        state, pdf = state_and_current_pdf(session, assessment_id)
+        state = require_visible(None, state)
+        if pdf is None:
+            pdf = kept_pdf(session, state, pdf_key(state))
+        files.append(
+            (scorecard_file_name(state.process_name, state.assessment_id, state.status), pdf)
+        )
+    return files
 
 
 def finish_batch(batch: BatchDownload, files: Sequence[tuple[str, bytes]]) -> None:
@@ -134,8 +165,10 @@ def purge_finished_batches(session: Session, now: datetime | None = None) -> int
 
 
 def mark_failed(session: Session, token: str) -> None:
-    """The batch of this token failed; the caller commits it."""
-    _failed(session.get(BatchDownload, token))
+    """The batch of this token failed, unless it is gone or already over; the caller commits."""
+    batch = session.get(BatchDownload, token)
+    if batch is not None and batch.status in ("queued", "running"):
+        _failed(batch)
 
 
 def _failed(batch: BatchDownload) -> None:

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from assessor.db import db
-from assessor.scorecards.batch_jobs import render_batch
+from assessor.scorecards.batch_jobs import queue_batch
 from assessor.scorecards.models import BatchDownload
 from tests.browser.accessibility import accessibility_findings
 from tests.factories import published_assessment, stored_process, stored_rubric, stored_user
@@ -63,7 +63,7 @@ def test_the_page_follows_a_worker_and_then_offers_the_zip(app, page, scorecards
     download_link = page.get_by_role("link", name="Download the ZIP")
     expect(download_link).to_be_hidden()
     with app.app_context():
-        render_batch(db.session, token)
+        queue_batch(token, scorecards, "en")
     expect(progress).to_contain_text("2 of 2 scorecards rendered", use_inner_text=True)
     expect(progress).not_to_contain_text("waiting", use_inner_text=True)
     expect(download_link).to_be_visible()

@@ -1,4 +1,4 @@
-"""Batch downloads: several published scorecards rendered by a background job into one ZIP."""
+"""Batch downloads: several published scorecards rendered by background jobs into one ZIP."""
 
 import io
 import logging
@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from huey import RedisHuey, SqliteHuey
-from huey.storage import RedisStorage, SqliteStorage
+from huey.storage import MemoryStorage, RedisStorage, SqliteStorage
 from sqlalchemy import func, select
 
 from assessor import jobs
 from assessor.assessments.models import Assessment
 from assessor.db import db
-from assessor.scorecards import batches
+from assessor.scorecards import batch_jobs, batches
 from assessor.scorecards.models import BatchDownload, ScorecardPdf
 from config import Config
 from tests.databases import REDIS_URL, require_redis
@@ -165,6 +165,52 @@ def test_progress_is_committed_after_each_scorecard_and_shown_by_the_status(
         ("running", 2, 3),
     ]
     assert all(s["download_url"] is None for s in seen)
+
+
+def test_a_batch_is_a_job_per_scorecard_and_the_last_done_makes_the_zip_in_the_order_chosen(
+    app, client, session, published_ids, monkeypatch
+):
+    monkeypatch.setitem(app.config, "HUEY_IMMEDIATE", False)
+    monkeypatch.setattr(jobs.huey, "storage", MemoryStorage(jobs.QUEUE_NAME))
+    token = start(client, published_ids)
+    queued = jobs.huey.pending()
+    assert [(task.name, task.args) for task in queued] == [
+        ("render_batch_scorecard_job", (token, assessment_id, "en"))
+        for assessment_id in published_ids
+    ]
+    # The workers finish in another order than the batch's.
+    seen = []
+    for task in reversed(queued):
+        batch_jobs.render_batch_scorecard(session, *task.args)
+        seen.append(state_of(client, token))
+    assert [(s["status"], s["done"]) for s in seen] == [("running", 1), ("running", 2), ("done", 3)]
+    names = [name.rsplit("-", 1)[1] for name in zip_entries(client, token)]
+    assert names == [f"{assessment_id}.pdf" for assessment_id in published_ids]
+
+
+def test_of_jobs_counting_at_once_one_only_sees_the_batch_complete(session, published_ids):
+    batch = BatchDownload(
+        assessment_ids=published_ids[:2], total=2, done=0, base_url="http://x/", status="running"
+    )
+    session.add(batch)
+    session.commit()
+    assert [batches.counted_done(session, batch.id) for _ in range(3)] == [False, True, False]
+    session.commit()
+    session.refresh(batch)
+    assert batch.done == 2
+
+
+@pytest.mark.parametrize("status", ["failed", "done"])
+def test_the_jobs_left_of_a_batch_that_is_over_render_nothing(session, published_ids, status):
+    batch = BatchDownload(
+        assessment_ids=published_ids, total=3, done=1, base_url="http://x/", status=status
+    )
+    session.add(batch)
+    session.commit()
+    batch_jobs.render_batch_scorecard(session, batch.id, published_ids[1])
+    assert session.scalar(select(func.count()).select_from(ScorecardPdf)) == 0
+    session.refresh(batch)
+    assert (batch.status, batch.done) == (status, 1)
 
 
 def test_pdfs_carry_the_permalinks_of_the_site_the_batch_was_started_from(
@@ -382,7 +428,7 @@ def test_a_real_worker_renders_the_batch_from_the_embedded_sqlite_queue(
     storage = SqliteStorage(jobs.QUEUE_NAME, filename=str(queue_file))
     log_file = tmp_path / "worker.log"
     environment = {"INSTANCE_DIR": str(queue_file.parent)}
-    with huey_worker(app, storage, environment, log_file):
+    with huey_worker(app, storage, environment, log_file, workers=2):
         check_worker_renders_the_batch(client, published_ids, log_file)
 
 

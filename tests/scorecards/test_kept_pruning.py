@@ -9,7 +9,7 @@ from sqlalchemy import select, text, update
 
 from assessor.assessments.models import Assessment, ProcessReply
 from assessor.db import db
-from assessor.scorecards.batch_jobs import render_batch
+from assessor.scorecards.batch_jobs import queue_batch
 from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
 from assessor.scorecards.pruning import Rendering
 from assessor.scorecards.service import store_page
@@ -150,7 +150,7 @@ def test_a_batch_records_the_site_and_language_it_was_started_from(published_id,
     batch = BatchDownload(assessment_ids=[published_id], total=1, done=0, base_url=OTHER_SITE)
     session.add(batch)
     session.commit()
-    render_batch(session, batch.id, "fr")
+    queue_batch(batch.id, [published_id], "fr")
     assert [row[:2] for row in kept_rows(session, ScorecardPdf)] == [("fr", OTHER_SITE)]
 
 
