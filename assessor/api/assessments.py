@@ -13,8 +13,8 @@ from assessor.api.schemas import (
 from assessor.assessments import workflow
 from assessor.assessments.access import sees_all_assessments
 from assessor.assessments.answers import StaleAnswer, clear_answer, save_answer
+from assessor.assessments.consolidations import current_consolidation
 from assessor.assessments.replies import add_reply
-from assessor.assessments.results import consolidation_of, latest_published
 from assessor.assessments.schemas import (
     AnswerInSchema,
     AnswerOutSchema,
@@ -378,11 +378,11 @@ def consolidated(process_id: int):
     rubric = find_rubric(db.session, *split_rubric_label(args["rubric"]))
     if rubric is None:
         raise InvalidInput({"rubric": [f"no rubric {args['rubric']} is loaded"]})
-    published = latest_published(db.session, process.id, rubric)
+    consolidation = current_consolidation(db.session, process.id, rubric)
     body = (
-        ConsolidationSchema().dump(consolidation_of(rubric, published))
-        if published
-        else EMPTY_CONSOLIDATION
+        EMPTY_CONSOLIDATION
+        if consolidation is None
+        else ConsolidationSchema().dump(consolidation.result)
     )
     return {
         "process_id": process.id,

@@ -134,29 +134,35 @@ CONSOLIDATED_COLUMNS = (
 )
 
 
-def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> list[Row]:
-    """The answers of a process's published assessments on a rubric version, each chain at its
-    latest revision, as rows (one query).
-
-    Rows rather than ORM objects: a busy process has thousands of answers, and an object for
-    each would cost more than everything else on its pages. Evidence is not read: consolidation
-    compares levels, and the assessments' own scores are kept (see scores).
-    """
+def current_published(process_id: int, rubric: RubricVersion) -> tuple:
+    """Where an assessment is one of the process's published assessments on a rubric version,
+    its chain at its latest revision: what consolidation compares."""
     newer = aliased(Assessment)
     superseded = (
         select(newer.id)
         .where(newer.revises_id == Assessment.id, newer.status == AssessmentStatus.PUBLISHED)
         .exists()
     )
+    return (
+        Assessment.process_id == process_id,
+        Assessment.rubric_version_id == rubric.id,
+        Assessment.status == AssessmentStatus.PUBLISHED,
+        ~superseded,
+    )
+
+
+def published_rows(session: Session, process_id: int, rubric: RubricVersion) -> list[Row]:
+    """The answers of the current published assessments (see current_published), as rows (one
+    query).
+
+    Rows rather than ORM objects: a busy process has thousands of answers, and an object for
+    each would cost more than everything else on its pages. Evidence is not read: consolidation
+    compares levels, and the assessments' own scores are kept (see scores).
+    """
     statement = (
         select(*CONSOLIDATED_COLUMNS)
         .join(Answer, Answer.assessment_id == Assessment.id)
-        .where(
-            Assessment.process_id == process_id,
-            Assessment.rubric_version_id == rubric.id,
-            Assessment.status == AssessmentStatus.PUBLISHED,
-            ~superseded,
-        )
+        .where(*current_published(process_id, rubric))
         .order_by(Assessment.id, Answer.id)
     )
     return list(session.execute(statement))
@@ -184,17 +190,3 @@ def rationale_languages(rows: list[Row]) -> dict[tuple[int, str], str]:
     return {
         (row.id, row.question_key): row.rationale_language for row in rows if row.rationale_language
     }
-
-
-def latest_published(
-    session: Session, process_id: int, rubric: RubricVersion
-) -> list[scoring.RatedAssessment]:
-    """Published assessments of a process on a rubric version, each chain at its latest revision."""
-    return rated_assessments(published_rows(session, process_id, rubric))
-
-
-def consolidation_of(
-    rubric: RubricVersion, rated: Sequence[scoring.RatedAssessment]
-) -> scoring.Consolidation:
-    """The consolidation of assessments as latest_published gives them."""
-    return scoring.consolidate(rubric_shape(rubric), rated)

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from assessor.assessments.consolidations import current_consolidation
 from assessor.assessments.models import Assessment, AssessmentStatus
-from assessor.assessments.results import consolidation_of, latest_published
 from assessor.presentation.charts import RadarSeries, radar_chart
 from assessor.rubrics.models import Pillar, RubricVersion
 from assessor.rubrics.texts import rubric_text, text_language
@@ -108,8 +108,8 @@ def perspective_sections(session: Session, process_id: int, language: str) -> li
     rubric text in ``language`` where the rubric has it."""
     sections = []
     for rubric in _published_rubrics(session, process_id):
-        published = latest_published(session, process_id, rubric)
-        if len(published) >= MIN_ASSESSMENTS:
-            section = _section(rubric, consolidation_of(rubric, published), language)
+        consolidation = current_consolidation(session, process_id, rubric)
+        if consolidation is not None and consolidation.assessments >= MIN_ASSESSMENTS:
+            section = _section(rubric, consolidation.result, language)
             sections.append({**section, "radar": perspective_radar(section)})
     return sections

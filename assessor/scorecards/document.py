@@ -7,16 +7,9 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from assessor import scoring
+from assessor.assessments.consolidations import current_consolidation
 from assessor.assessments.models import OPEN_STATUSES, Assessment, AssessmentStatus
-from assessor.assessments.results import (
-    answer_data,
-    consolidation_of,
-    published_rows,
-    rated_answers,
-    rated_assessments,
-    rationale_languages,
-    rubric_shape,
-)
+from assessor.assessments.results import answer_data, rated_answers, rubric_shape
 from assessor.presentation.stage_rows import stage_rows
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
@@ -119,17 +112,12 @@ def _pillars(
     return pillars
 
 
-def _consolidated(
-    session: Session, own: scoring.RatedAssessment, assessment: Assessment, pillars: list[dict]
-) -> dict | None:
-    """The consolidation across the process's published assessments, when there are two or more;
-    ``own`` is the scorecard's own assessment as scored already."""
-    rows = published_rows(session, assessment.process_id, assessment.rubric)
-    published = rated_assessments(rows, known=own)
-    if len(published) < 2:
+def _consolidated(session: Session, assessment: Assessment, pillars: list[dict]) -> dict | None:
+    """The consolidation across the process's published assessments, when there are two or more."""
+    consolidation = current_consolidation(session, assessment.process_id, assessment.rubric)
+    if consolidation is None or consolidation.assessments < 2:
         return None
-    languages = rationale_languages(rows)
-    result = consolidation_of(assessment.rubric, published)
+    result, languages = consolidation.result, consolidation.rationale_languages
     titles = {pillar["key"]: pillar["title"] for pillar in pillars}
     questions = {q["key"]: q for pillar in pillars for q in pillar["questions"]}
     disputed = [(d, questions[d.question_key]) for d in result.disagreements]
@@ -224,7 +212,6 @@ def scorecard_document(
     pillars = _pillars(assessment.rubric, result, answers, shown)
     strengths, gaps = strengths_and_gaps(pillars)
     process = shown_record(assessment.process, assessment.process_version)
-    own = scoring.RatedAssessment(assessment.id, assessment.perspective, rated)
     return {
         "assessment_id": assessment.id,
         "status": assessment.status,
@@ -247,7 +234,7 @@ def scorecard_document(
         "evidence_needed": evidence_needed(pillars),
         "stages": stage_rows(result.stages, _range_figures),
         "replies": _replies(assessment),
-        "consolidated": _consolidated(session, own, assessment, pillars)
+        "consolidated": _consolidated(session, assessment, pillars)
         if consolidated and assessment.status == AssessmentStatus.PUBLISHED
         else None,
     }
