@@ -19,6 +19,7 @@ from werkzeug.http import parse_accept_header
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
 from assessor.languages.messages import translated
+from assessor.languages.template_gettext import install_template_gettext
 from assessor.sessions import may_be_signed_in
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -134,3 +135,4 @@ def register_languages(app: Flask) -> None:
     app.before_request(refresh)
     app.context_processor(language_context)
     app.jinja_env.filters.update(translated=translated)
+    install_template_gettext(app)
