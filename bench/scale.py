@@ -43,6 +43,7 @@ from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from wrk import CONNECTIONS, SECONDS, THREADS, wrk_rate
 
 from assessor import create_app
+from assessor.assessments.consolidations import forget_consolidations
 from assessor.assessments.models import Answer, Assessment
 from assessor.db import db
 from assessor.edition import raise_edition_now
@@ -133,15 +134,21 @@ def new_edition(app: Flask) -> None:
         db.session.commit()
 
 
-def cold_ms(app: Flask, path: str, kept: type, runs: int) -> float:
+def cold_ms(
+    app: Flask, path: str, kept: type, runs: int, *, consolidated_afresh: bool = False
+) -> float:
     """Median milliseconds of a request with the store of ``kept`` copies emptied before each
-    (and the site's edition raised, so that nothing is served from memory)."""
+    (and the site's edition raised, so that nothing is served from memory); with
+    ``consolidated_afresh``, the process's consolidation is forgotten too, as for the first
+    of its scorecards viewed after its published assessments changed."""
     client, timings = app.test_client(), []
     for _ in range(runs):
         with app.app_context():
             db.session.execute(delete(kept))
             raise_edition_now(db.session)
             db.session.commit()
+        if consolidated_afresh:
+            forget_consolidations()
         started = time.perf_counter()
         response = client.get(path)
         timings.append(time.perf_counter() - started)
@@ -207,8 +214,13 @@ def server_times(app: Flask, floors: Flask, picked: dict, runs: int) -> list[tup
     for name, (assessment_id, count) in (("typical", typical), ("busiest", busiest)):
         path = f"/assessments/{assessment_id}/scorecard"
         rendered = cold_ms(app, path, ScorecardPage, runs)
-        note = f"{count} assessments of its process; not kept"
+        note = f"{count} assessments of its process; not kept, its process's consolidation kept"
         rows.append((f"scorecard page, {name} process, rendered", rendered, floor, "ms", note))
+        first = cold_ms(app, path, ScorecardPage, runs, consolidated_afresh=True)
+        note = f"{count} assessments of its process; nothing kept"
+        rows.append(
+            (f"scorecard page, {name} process, first of its process", first, floor, "ms", note)
+        )
     pdf_path = f"/assessments/{typical[0]}/scorecard.pdf"
     cold = cold_ms(app, pdf_path, ScorecardPdf, COLD_RUNS)
     rows.append(("cold PDF render", cold, floor, "ms", f"median of {COLD_RUNS}"))
@@ -468,6 +480,8 @@ TARGETS = (
             [
                 "scorecard page, typical process, rendered",
                 "scorecard page, busiest process, rendered",
+                "scorecard page, typical process, first of its process",
+                "scorecard page, busiest process, first of its process",
             ],
             50,
         ),

@@ -77,3 +77,9 @@ def current_consolidation(
         while len(_kept) > KEPT_CONSOLIDATIONS:
             _kept.popitem(last=False)
     return computed
+
+
+def forget_consolidations() -> None:
+    """Forget every kept consolidation, as a new app process starts: for measuring."""
+    with _lock:
+        _kept.clear()

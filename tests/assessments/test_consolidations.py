@@ -43,7 +43,8 @@ def process(session, people) -> Published:
 
 @pytest.fixture
 def reads(monkeypatch) -> list[int]:
-    """The process ids whose answers consolidation read, in order."""
+    """The process ids whose answers consolidation read, in order, from nothing kept."""
+    consolidations.forget_consolidations()
     read = []
     original = consolidations.published_rows
 
