@@ -4,7 +4,8 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response
+from flask.globals import request_ctx
 
 from assessor import cli, errors, logs, models  # noqa: F401 - models: complete metadata
 from assessor.api import register_api
@@ -119,14 +120,38 @@ def register_input_checks(app: Flask) -> None:
     app.before_request(refuse_forbidden_characters)
 
 
+# Where Flask-Limiter keeps a request's state, once it checks a limit in it.
+LIMITER_REQUEST_STATE = "_limiter_request_context"
+
+
 def register_rate_limits(app: Flask) -> None:
     """Limits sit on the views that need them (signing in, batches), each checking its own.
 
     Flask-Limiter also checks default and application-wide limits before every request; this
-    app sets none, so that check is taken off the path of every other request.
+    app sets none, so that check is taken off the path of every other request. Its response
+    hooks (the X-RateLimit and Retry-After headers, the end of its request state) run only
+    where a limit was checked, which leaves that state on the request.
     """
+    after, teardown = app.after_request_funcs[None], app.teardown_request_funcs[None]
+    hooks_before = len(after), len(teardown)
     limiter.init_app(app)
     app.before_request_funcs[None].remove(limiter._check_request_limit)
+    (inject_headers,) = after[hooks_before[0] :]
+    (release,) = teardown[hooks_before[1] :]
+
+    def limit_headers(response: Response) -> Response:
+        return inject_headers(response) if _limit_checked() else response
+
+    def release_limits(error: BaseException | None = None) -> None:
+        if _limit_checked():
+            release(error)
+
+    after[-1], teardown[-1] = limit_headers, release_limits
+
+
+def _limit_checked() -> bool:
+    """Whether Flask-Limiter checked a limit in this request: it keeps its state on it then."""
+    return hasattr(request_ctx._get_current_object(), LIMITER_REQUEST_STATE)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -199,3 +199,13 @@ def test_navigation_offers_profile_and_sign_out_when_signed_in(client, member):
     assert 'href="/profile"' in body
     assert '<form class="sign-out" method="post" action="/sign-out">' in body
     assert 'href="/admin/users"' not in body
+
+
+def test_a_sign_in_attempt_says_how_many_are_left_and_other_pages_say_nothing(client, app):
+    limit = sign_in_limit(app)
+    first, second = (sign_in(client, "guess@example.org") for _ in range(2))
+    assert first.headers["X-RateLimit-Limit"] == str(limit)
+    assert int(second.headers["X-RateLimit-Remaining"]) < limit
+    for path in ("/", "/nothing-here", "/users/sign-in"):
+        names = [name for name, _ in client.get(path).headers]
+        assert not any(name.startswith("X-RateLimit") for name in names)
