@@ -68,8 +68,9 @@ def _json_texts(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 def _sent_texts() -> Iterator[tuple[str, str]]:
     """(field, text) of everything a request sends: query, path, form and JSON body."""
-    for name, value in request.args.items(multi=True):
-        yield shown_text(name), name + value
+    if request.environ.get("QUERY_STRING"):
+        for name, value in request.args.items(multi=True):
+            yield shown_text(name), name + value
     for name, value in (request.view_args or {}).items():
         yield name, str(value)
     if request.content_length or "HTTP_TRANSFER_ENCODING" in request.environ:

@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 
 import pytest
 from werkzeug.exceptions import TooManyRequests
@@ -169,3 +170,9 @@ def test_log_records_are_json_with_the_request(app):
 def test_every_response_carries_a_request_id(client):
     response = client.get("/", headers={"X-Request-Id": "abc123"})
     assert response.headers["X-Request-Id"] == "abc123"
+
+
+def test_requests_without_an_id_are_given_one_of_their_own(client):
+    ids = [client.get("/nothing-here").headers["X-Request-Id"] for _ in range(3)]
+    assert len(set(ids)) == 3
+    assert all(re.fullmatch(r"[0-9a-f]{32}", request_id) for request_id in ids)

@@ -19,7 +19,7 @@ from werkzeug.http import parse_accept_header
 
 from assessor.languages.cookie import LANGUAGE_COOKIE
 from assessor.languages.messages import translated
-from assessor.languages.template_gettext import install_template_gettext
+from assessor.languages.template_gettext import BABEL_STATE, install_template_gettext
 from assessor.sessions import may_be_signed_in
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
@@ -123,6 +123,11 @@ def language_context() -> dict:
     }
 
 
+def forget_earlier_language() -> None:
+    if g.get(BABEL_STATE) is not None:
+        refresh()
+
+
 def register_languages(app: Flask) -> None:
     app.config.setdefault("LANGUAGES", catalogue_languages())
     babel.init_app(
@@ -131,8 +136,9 @@ def register_languages(app: Flask) -> None:
         default_translation_directories=str(TRANSLATIONS_DIR),
     )
     # Flask-Babel keeps the language on ``g``: an app context that outlives one request (a
-    # test's, a command's) must not hand the first request's language to the next.
-    app.before_request(refresh)
+    # test's, a command's) must not hand the first request's language to the next. A request
+    # in an app context of its own, as served, has nothing to forget.
+    app.before_request(forget_earlier_language)
     app.context_processor(language_context)
     app.jinja_env.filters.update(translated=translated)
     install_template_gettext(app)

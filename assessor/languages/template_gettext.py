@@ -15,13 +15,13 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 # Where Flask-Babel keeps its per-context state, the locale in force among it.
-_BABEL_STATE = "_flask_babel"
+BABEL_STATE = "_flask_babel"
 
 
 def _translations():
     """Flask-Babel's translations for the locale in force, looked up once per locale and
     app context."""
-    state = g.get(_BABEL_STATE)
+    state = g.get(BABEL_STATE)
     locale = getattr(state, "babel_locale", None)
     if locale is None:
         return get_translations()
