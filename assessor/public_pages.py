@@ -23,7 +23,7 @@ from threading import Lock
 from flask import Flask, Response, current_app, make_response, request, session
 
 from assessor.edition import current_edition
-from assessor.languages.selection import current_language, select_language
+from assessor.languages.selection import anonymous_language, current_language
 from assessor.sessions import may_be_signed_in
 
 # A shared cache may serve a public page for a minute, and for ten more while it asks for a
@@ -109,8 +109,12 @@ class KeptPages:
 
 def page_key() -> str:
     """What tells two anonymous readings apart: the language, the site's address (which
-    permalinks show) and the path with its query (which the language switch links back to)."""
-    return f"{select_language()}\n{request.url_root}\n{request.full_path}"
+    permalinks show) and the path with its query (which the language switch links back to).
+
+    The address as sent (scheme, host, script root), not ``url_root``, which decodes it anew
+    on each request: two spellings of one site are only kept apart."""
+    site = f"{request.scheme}://{request.host}{request.script_root}"
+    return f"{anonymous_language()}\n{site}\n{request.full_path}"
 
 
 def keepable(response: Response) -> bool:

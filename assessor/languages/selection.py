@@ -51,16 +51,30 @@ def select_language() -> str:
     """
     if not has_request_context():
         return SOURCE_LANGUAGE
-    requested = request.args.get("lang")
-    if supported(requested):
-        return requested
     user = g.get("user") or signed_in_reader()
-    if user is not None and supported(user.language):
+    if user is not None and supported(user.language) and not _requested_language():
         return user.language
+    return anonymous_language()
+
+
+def anonymous_language() -> str:
+    """The language of a request by a reader known to be signed out: asked for on the URL,
+    chosen with the language switch, or the browser's."""
+    requested = _requested_language()
+    if requested:
+        return requested
     chosen = request.cookies.get(LANGUAGE_COOKIE)
     if supported(chosen):
         return chosen
     return browser_language(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), supported_languages())
+
+
+def _requested_language() -> str | None:
+    """A supported language asked for with ``?lang=``; the query is parsed only if sent."""
+    if not request.environ.get("QUERY_STRING"):
+        return None
+    requested = request.args.get("lang")
+    return requested if supported(requested) else None
 
 
 def signed_in_reader():
