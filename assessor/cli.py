@@ -14,6 +14,7 @@ from assessor.demo_generate import NoRubricLoaded, generate
 from assessor.rubrics.loader import RubricFileError, read_rubric, rubric_paths
 from assessor.rubrics.service import RubricVersionConflict, store_rubric
 from assessor.scorecards.pruning import prune_kept
+from assessor.scorecards.render_claims import prune_expired_claims
 from assessor.sessions import keeps_sessions_in_database, prune_expired_sessions
 from assessor.stakeholders import STAKEHOLDER_GROUPS
 from assessor.users.models import ROLES
@@ -177,11 +178,14 @@ def keep_scores_command() -> None:
 
 @scorecards_group.command("prune")
 def prune_scorecards_command() -> None:
-    """Remove the kept pages and PDFs that no request reads again; safe to repeat."""
+    """Remove the kept pages and PDFs that no request reads again, and the render claims of
+    workers that died; safe to repeat."""
     removed_by_kind = prune_kept(db.session)
+    claims = prune_expired_claims(db.session)
     db.session.commit()
     for kind, removed in removed_by_kind.items():
         click.echo(f"removed {removed.rows:,} kept {kind} ({removed.byte_size:,} bytes)")
+    click.echo(f"removed {claims:,} expired render {'claim' if claims == 1 else 'claims'}")
 
 
 @sessions_group.command("prune")

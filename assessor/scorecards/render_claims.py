@@ -94,6 +94,13 @@ def kept_or_claimed(session: Session, key: str, read_kept: ReadKept[Kept]) -> Ke
     return kept
 
 
+def prune_expired_claims(session: Session) -> int:
+    """Delete the claims of workers that died mid-render (older than CLAIM_EXPIRY), which
+    nobody ends; the caller commits. How many went."""
+    statement = delete(RenderClaim).where(RenderClaim.claimed_at < utcnow() - CLAIM_EXPIRY)
+    return session.execute(statement).rowcount
+
+
 @contextmanager
 def released_if_failed(session: Session, key: str) -> Iterator[None]:
     """Release the claim on ``key`` should the render fail, so that nobody waits for it."""

@@ -2,6 +2,7 @@
 language and site, and `flask scorecards prune` removes what no request reads again."""
 
 import secrets
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask_babel import refresh
@@ -10,8 +11,9 @@ from sqlalchemy import select, text, update
 from assessor.assessments.models import Assessment, ProcessReply
 from assessor.db import db
 from assessor.scorecards.batch_jobs import queue_batch
-from assessor.scorecards.models import BatchDownload, ScorecardPage, ScorecardPdf
+from assessor.scorecards.models import BatchDownload, RenderClaim, ScorecardPage, ScorecardPdf
 from assessor.scorecards.pruning import Rendering
+from assessor.scorecards.render_claims import CLAIM_EXPIRY
 from assessor.scorecards.service import store_page
 from tests.api.assessment_helpers import published
 from tests.scorecards.test_scorecard_page_cache import page_of
@@ -180,6 +182,7 @@ def test_prune_keeps_only_the_newest_row_of_each_rendering_and_reports_it(runner
     assert result.output.splitlines() == [
         f"removed 3 kept pages ({3 * PAGE_BYTES} bytes)",
         f"removed 2 kept PDFs ({2 * len(PDF)} bytes)",
+        "removed 0 expired render claims",
     ]
     titles = session.scalars(select(ScorecardPage.title).order_by(ScorecardPage.id)).all()
     assert titles == ["Newest", "Fr"]
@@ -193,7 +196,23 @@ def test_prune_again_removes_nothing(runner):
     assert result.output.splitlines() == [
         "removed 0 kept pages (0 bytes)",
         "removed 0 kept PDFs (0 bytes)",
+        "removed 0 expired render claims",
     ]
+
+
+def test_prune_removes_the_claims_of_dead_workers_and_keeps_live_ones(runner, session):
+    now = datetime.now(UTC)
+    dead, live = "d" * 64, "e" * 64
+    session.add_all(
+        [
+            RenderClaim(content_hash=dead, claimed_at=now - CLAIM_EXPIRY - timedelta(seconds=1)),
+            RenderClaim(content_hash=live, claimed_at=now - CLAIM_EXPIRY + timedelta(seconds=5)),
+        ]
+    )
+    session.commit()
+    result = runner.invoke(args=["scorecards", "prune"])
+    assert result.output.splitlines()[-1] == "removed 1 expired render claim"
+    assert session.scalars(select(RenderClaim.content_hash)).all() == [live]
 
 
 @pytest.mark.parametrize(("status", "remaining"), [("withdrawn", 1), ("submitted", 0)])
