@@ -1,7 +1,9 @@
-"""The background job that renders a process's public scorecards before anyone asks for them.
+"""The background jobs that render a process's public scorecards before anyone asks for them.
 
-Like a view, the job commits its own work: each page part and PDF as soon as it is kept, so
-that readers are served it, and those waiting for it see its claim end, at once.
+A change queues one job for the process, which queues one for each of its scorecards' pages
+and one for each of their PDFs, so that every worker takes a share. Like a view, each job
+commits its own work: each page part and PDF as soon as it is kept, so that readers are
+served it, and those waiting for it see its claim end, at once.
 """
 
 import logging
@@ -13,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from assessor.assessments.models import PUBLIC_STATUSES
 from assessor.db import db
-from assessor.jobs import huey, task_app
+from assessor.jobs import enqueue, huey, task_app
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
 from assessor.scorecards.pages import keep_page_ahead
 from assessor.scorecards.pdfs import keep_pdf_ahead
@@ -23,27 +25,43 @@ log = logging.getLogger(__name__)
 
 Keeper = Callable[[Session, ScorecardState], None]
 # Pages first: one takes a tenth of a second where a PDF takes seconds, and most readers come
-# for the page.
-KEEPERS: tuple[Keeper, ...] = (keep_page_ahead, keep_pdf_ahead)
+# for the page. Jobs are taken from the queue in the order queued.
+KEEPERS: dict[str, Keeper] = {"page": keep_page_ahead, "pdf": keep_pdf_ahead}
 
 
 @huey.task()
 def render_process_scorecards_job(process_id: int, site: str) -> None:
     """The queued job: runs in an app context (and database session) of its own."""
     with task_app().app_context():
-        render_process_scorecards(db.session, process_id, site)
+        queue_process_scorecards(db.session, process_id, site)
 
 
-def render_process_scorecards(session: Session, process_id: int, site: str) -> None:
-    """Keep the page part and the PDF of each public scorecard of the process, in every
-    language, with the links of ``site`` (the root address they are read at)."""
+def queue_process_scorecards(session: Session, process_id: int, site: str) -> None:
+    """Queue a job for each public scorecard of the process and each kind, every page before
+    any PDF, so that the workers share a busy process's hundreds of renders; ``site`` is the
+    root address they are read at."""
     assessment_ids = public_scorecard_ids(session, process_id)
+    session.rollback()
+    for kind in KEEPERS:
+        for assessment_id in assessment_ids:
+            enqueue(render_scorecard_ahead_job, assessment_id, kind, site)
+
+
+@huey.task()
+def render_scorecard_ahead_job(assessment_id: int, kind: str, site: str) -> None:
+    """The queued job: runs in an app context (and database session) of its own."""
+    with task_app().app_context():
+        render_scorecard_ahead(db.session, assessment_id, kind, site)
+
+
+def render_scorecard_ahead(session: Session, assessment_id: int, kind: str, site: str) -> None:
+    """Keep the scorecard's page part or PDF (``kind``) in every language, with the links of
+    ``site``."""
+    keep = KEEPERS[kind]
     with current_app.test_request_context(base_url=site):
-        for keep in KEEPERS:
-            for language in current_app.config["LANGUAGES"]:
-                with force_locale(language):
-                    for assessment_id in assessment_ids:
-                        _keep_current(session, keep, assessment_id)
+        for language in current_app.config["LANGUAGES"]:
+            with force_locale(language):
+                _keep_current(session, keep, assessment_id)
 
 
 def _keep_current(session: Session, keep: Keeper, assessment_id: int) -> None:

@@ -7,7 +7,7 @@ import time
 
 import pytest
 from flask import current_app
-from huey.storage import SqliteStorage
+from huey.storage import MemoryStorage, SqliteStorage
 from sqlalchemy import func, select
 
 from assessor import jobs
@@ -16,7 +16,7 @@ from assessor.languages.selection import SOURCE_LANGUAGE
 from assessor.processes.models import ProcessRepresentative
 from assessor.scorecards import changed_scorecards, pdfs
 from assessor.scorecards.models import RenderClaim, ScorecardPage, ScorecardPdf
-from assessor.scorecards.render_jobs import render_process_scorecards
+from assessor.scorecards.render_jobs import queue_process_scorecards
 from tests.api.assessment_helpers import COMPLETE_ANSWERS, fill, published, start
 from tests.factories import published_assessment, shipped_rubric, stored_process, stored_user
 from tests.scorecards.rendering import refuse_to_render
@@ -205,7 +205,7 @@ def test_a_key_another_worker_is_rendering_is_left_to_it(
     session.add(RenderClaim(content_hash=key, claimed_at=utcnow()))
     session.commit()
     refuse_to_render(monkeypatch)
-    render_process_scorecards(session, process_id, LOCAL)
+    queue_process_scorecards(session, process_id, LOCAL)
     assert session.scalar(select(ScorecardPdf).where(ScorecardPdf.content_hash == key)) is None
     assert session.scalars(select(RenderClaim.content_hash)).all() == [key]
 
@@ -242,3 +242,18 @@ def test_a_real_worker_renders_ahead_what_a_publication_queued(
                 pytest.fail(f"not rendered in {WORKER_TIMEOUT}s:\n{log_file.read_text()}")
             time.sleep(0.2)
     assert kept_renderings(session, ScorecardPage) == in_every_language(assessment_id)
+
+
+def test_a_process_job_queues_a_job_per_scorecard_every_page_before_any_pdf(
+    app, callers, process_id, session, monkeypatch
+):
+    monkeypatch.setitem(app.config, "RENDER_SCORECARDS_AHEAD", False)
+    older, newer = published(callers, process_id), published(callers, process_id)
+    monkeypatch.setitem(app.config, "HUEY_IMMEDIATE", False)
+    monkeypatch.setattr(jobs.huey, "storage", MemoryStorage(jobs.QUEUE_NAME))
+    queue_process_scorecards(session, process_id, LOCAL)
+    assert [(task.name, task.args) for task in jobs.huey.pending()] == [
+        ("render_scorecard_ahead_job", (assessment_id, kind, LOCAL))
+        for kind in ("page", "pdf")
+        for assessment_id in (newer, older)
+    ]
