@@ -11,17 +11,18 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import NumberPattern
+from babel.numbers import NumberPattern, parse_pattern
 from flask_babel import format_date, format_decimal, format_percent, format_time, get_locale
 from flask_babel import gettext as _
 
 from assessor.scoring import round_half_up
 
 NOTHING = "—"
-SCORE_PATTERN = "#,##0.0"
-COEFFICIENT_PATTERN = "#,##0.00"
+# Parsed once: Babel parses a pattern given as text on every call, and a page shows hundreds.
+SCORE_PATTERN = parse_pattern("#,##0.0")
+COEFFICIENT_PATTERN = parse_pattern("#,##0.00")
 # Weights as written in the rubric: no trailing zeros (1, 1.5, 0.25).
-WEIGHT_PATTERN = "0.######"
+WEIGHT_PATTERN = parse_pattern("0.######")
 DATE_PATTERN = "d MMMM y"
 
 
