@@ -4,6 +4,7 @@ Every other address (file:, http:, https:, data:, attachments) is refused before
 so no text in a scorecard can make the server read a local file or make a request.
 """
 
+import atexit
 import logging
 import mimetypes
 import threading
@@ -54,6 +55,15 @@ def font_configuration() -> FontConfiguration:
     if not hasattr(_fonts, "configuration"):
         _fonts.configuration = FontConfiguration()
     return _fonts.configuration
+
+
+@atexit.register
+def _release_fonts() -> None:
+    """Release the main thread's font configuration while Pango is still there: left to the
+    interpreter's last clean-up, its objects were released after Pango's, and the process
+    crashed on its way out (a worker, a command, the suite)."""
+    if hasattr(_fonts, "configuration"):
+        del _fonts.configuration
 
 
 @lru_cache(maxsize=16)
