@@ -2,11 +2,12 @@
 
 A kept page or PDF is served for as long as its key holds, and the key hashes these files:
 the package's modules that the rendering module imports, directly or not; the templates it
-renders and those they include, extend or import; the modules behind the template filters,
-tests and globals these use, and behind the app's context processors; the static files the
-templates and the rendering module name, and those their stylesheets load; and the language's
-catalogue. Found rather than listed, no file can be forgotten, and a module moved to another
-package is still found through the imports that reach it.
+renders, those they include, extend or import, and those the modules found name; the modules
+behind the template filters, tests and globals these use, and behind the app's context
+processors; the static files the templates and the rendering module name, and those their
+stylesheets load; and the language's catalogue. Found rather than listed, no file can be
+forgotten, and a module moved to another package is still found through the imports that
+reach it.
 """
 
 import ast
@@ -143,13 +144,34 @@ def helper_modules(environment: Environment, sources: Iterable[str]) -> set[str]
     return {name for name in names if isinstance(name, str) and module_file(name)}
 
 
+def named_templates(environment: Environment, modules: Iterable[str]) -> set[str]:
+    """The templates that ``modules`` name in their source (a helper rendering a template of
+    its own, say): every text constant that is a template's name."""
+    known = set(environment.list_templates())
+    named = set()
+    for name in modules:
+        path = module_file(name)
+        for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+            if isinstance(node, ast.Constant) and node.value in known:
+                named.add(node.value)
+    return named
+
+
 @lru_cache(maxsize=8)
 def layout_files(layout: Layout) -> frozenset[Path]:
-    """Every file ``layout`` is rendered from in the current app, found once per process."""
+    """Every file ``layout`` is rendered from in the current app, found once per process:
+    templates and modules are followed in turn until neither names anything new."""
     environment = current_app.jinja_env
-    templates = template_sources(environment, layout.templates)
-    entries = {layout.module} | helper_modules(environment, templates.values())
-    modules = {module_file(name) for name in imported_modules(entries)}
+    names = set(layout.templates)
+    while True:
+        templates = template_sources(environment, names)
+        entries = {layout.module} | helper_modules(environment, templates.values())
+        module_names = imported_modules(entries)
+        more = named_templates(environment, module_names) - names
+        if not more:
+            break
+        names |= more
+    modules = {module_file(name) for name in module_names}
     # The rendering module names the stylesheets it passes to the renderer.
     loading = [*templates.values(), module_file(layout.module).read_text(encoding="utf-8")]
     static = static_files(loading, Path(current_app.static_folder).resolve())

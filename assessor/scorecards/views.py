@@ -10,6 +10,7 @@ from assessor.db import db, utcnow
 from assessor.exceptions import InvalidInput
 from assessor.languages.selection import current_language
 from assessor.public_pages import public_page
+from assessor.scorecards.disagreement_blocks import register_disagreement_blocks
 from assessor.scorecards.document import scorecard_file_name
 from assessor.scorecards.fingerprint import ScorecardState, scorecard_state
 from assessor.scorecards.pages import (
@@ -33,6 +34,7 @@ from assessor.validation import error_paths
 RATINGS_PER_PAGE = 50
 
 blueprint = Blueprint("scorecards", __name__, url_prefix="/assessments/<int:assessment_id>")
+register_disagreement_blocks(blueprint)
 
 
 def _card(assessment_id: int) -> tuple:

@@ -60,9 +60,12 @@ def test_the_files_a_listed_key_forgot_are_found(app, layout):
     labels = inspect.getsourcefile(app.jinja_env.globals["page_number_parts"])
     texts = inspect.getsourcefile(rubric_text)
     level_counts_head = template_file(app, "scorecards/_level_counts_head.html")
+    # Rendered by a template global (scorecards.disagreement_blocks), not by a template.
+    disagreement = template_file(app, "scorecards/_disagreement.html")
     with app.app_context():
         files = layout_files(layout)
-    assert {Path(labels).resolve(), Path(texts).resolve(), level_counts_head} <= files
+    expected = {Path(labels).resolve(), Path(texts).resolve(), level_counts_head, disagreement}
+    assert expected <= files
 
 
 # The modules the hand-kept list named, where they now sit: found through the imports.
