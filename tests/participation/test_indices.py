@@ -4,7 +4,7 @@ import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assessor.participation.categories import (
@@ -27,6 +27,8 @@ from assessor.participation.indices import (
 
 dimensions = st.sampled_from(list(DIMENSIONS.values()))
 count = st.integers(min_value=0, max_value=10_000)
+# Timings vary on a shared machine; each example is fast, none is timed.
+PROPERTY = settings(deadline=None)
 
 
 @st.composite
@@ -37,6 +39,7 @@ def counted(draw, dimension=None):
     return dimension, {category: draw(count) for category in categories}
 
 
+@PROPERTY
 @given(counted())
 def test_known_shares_add_up_to_one_and_the_unknown_share_is_of_everyone(drawn):
     dimension, counts = drawn
@@ -53,6 +56,7 @@ def test_known_shares_add_up_to_one_and_the_unknown_share_is_of_everyone(drawn):
         assert result.unknown is None
 
 
+@PROPERTY
 @given(counted())
 def test_entropy_lies_between_0_and_1_and_ignores_the_unknown(drawn):
     dimension, counts = drawn
@@ -66,6 +70,7 @@ def test_entropy_lies_between_0_and_1_and_ignores_the_unknown(drawn):
     assert normalised_entropy(dimension, without_unknown) == value
 
 
+@PROPERTY
 @given(counted(), st.integers(min_value=2, max_value=50))
 def test_entropy_is_the_same_for_counts_scaled_alike(drawn, factor):
     dimension, counts = drawn
@@ -77,6 +82,7 @@ def test_entropy_is_the_same_for_counts_scaled_alike(drawn, factor):
         assert normalised_entropy(dimension, scaled) == pytest.approx(value, abs=1e-12)
 
 
+@PROPERTY
 @given(dimensions, st.integers(min_value=1, max_value=10_000), st.data())
 def test_one_group_alone_is_0_and_every_group_alike_is_1(dimension, n, data):
     only = data.draw(st.sampled_from(dimension.categories))
@@ -85,6 +91,7 @@ def test_one_group_alone_is_0_and_every_group_alike_is_1(dimension, n, data):
     assert normalised_entropy(dimension, even) == pytest.approx(1, abs=1e-12)
 
 
+@PROPERTY
 @given(counted(), st.randoms())
 def test_entropy_does_not_depend_on_which_group_holds_which_count(drawn, random):
     dimension, counts = drawn
@@ -108,6 +115,7 @@ def test_entropy_worked_out_by_hand():
     assert normalised_entropy(REGIONAL_GROUP, regions) == pytest.approx(expected)
 
 
+@PROPERTY
 @given(count, count)
 def test_gender_parity_is_women_per_man_and_its_inverse_swaps_them(women, men):
     index = gender_parity_index({"female": women, "male": men, "another_or_undisclosed": 3})
@@ -119,6 +127,7 @@ def test_gender_parity_is_women_per_man_and_its_inverse_swaps_them(women, men):
         assert gender_parity_index({"female": men, "male": women}) == 1 / index
 
 
+@PROPERTY
 @given(counted(COUNTRY_CATEGORY))
 def test_developing_share_counts_least_developed_countries_in(drawn):
     _, counts = drawn
@@ -132,6 +141,7 @@ def test_developing_share_counts_least_developed_countries_in(drawn):
     assert least <= developing <= 1
 
 
+@PROPERTY
 @given(st.dictionaries(st.sampled_from(STAGES), counted(STAKEHOLDER_GROUP).map(lambda d: d[1])))
 def test_the_funnel_gives_each_stage_share_and_the_change_from_first_to_last(counts_by_stage):
     rows = funnel(STAKEHOLDER_GROUP, counts_by_stage)
