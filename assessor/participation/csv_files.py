@@ -19,10 +19,8 @@ from flask_babel import gettext as _
 
 from assessor.exceptions import InvalidInput
 from assessor.participation.categories import DIMENSIONS, STAGES, UNKNOWN
+from assessor.participation.indices import StageCounts
 from assessor.validation import FORBIDDEN
-
-# Counts by stage, then dimension, then category.
-StageCounts = dict[str, dict[str, dict[str, int]]]
 
 COUNT_COLUMNS = ("stage", "dimension", "category", "count")
 # More rows than any real meeting has participants: beyond, the file is refused unread.

@@ -21,6 +21,8 @@ from assessor.participation.categories import (
 )
 
 Counts = Mapping[str, int]
+# Counts by stage, then dimension, then category.
+StageCounts = dict[str, dict[str, dict[str, int]]]
 
 
 @dataclass(frozen=True)
