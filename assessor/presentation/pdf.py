@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.html import UA, UA_COUNTER_STYLE
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -25,6 +26,27 @@ log = logging.getLogger(__name__)
 # fonts anew, and a kept one keeps Pango's fonts and measures warm from one PDF to the next.
 # Pango's font maps are not shared between threads.
 _fonts = threading.local()
+
+
+def _ua_without_universal_pseudo_elements(ua: str) -> str:
+    """WeasyPrint's HTML stylesheet with its rules for footnotes and notes, which these
+    documents have none of, left out, and markers styled on list items alone."""
+    kept = (line for line in ua.splitlines() if not line.startswith(("::footnote", "::note")))
+    return "\n".join(line.replace("::marker {", "li::marker {", 1) for line in kept)
+
+
+# Those rules name no element, so every element matched them: the cascade made six styles
+# per element for pseudo-elements that only a footnote or a list item ever draws.
+UA_STYLESHEET = CSS(
+    string=_ua_without_universal_pseudo_elements(UA), counter_style=UA_COUNTER_STYLE
+)
+
+
+class DocumentHTML(HTML):
+    """An HTML document styled by ``UA_STYLESHEET`` rather than WeasyPrint's own."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [UA_STYLESHEET]
 
 
 class StaticFilesOnly(URLFetcher):
@@ -78,7 +100,7 @@ def render_pdf(html: str, static_folder: str | Path, stylesheets: Sequence[str] 
     """The PDF of ``html`` (from an autoescaped template), tagged, with its fonts embedded,
     styled by ``stylesheets``: addresses of static files (``assessor-static:css/...``)."""
     fetcher = StaticFilesOnly(static_folder)
-    document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
+    document = DocumentHTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher)
     return document.write_pdf(
         pdf_variant=PDF_VARIANT,
         pdf_tags=True,
