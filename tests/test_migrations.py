@@ -212,6 +212,7 @@ def test_upgrade_keeps_the_pages_and_pdfs_kept_before_their_rendering_was_record
     assert result.output.splitlines() == [
         "removed 1 kept pages (12 bytes)",
         "removed 1 kept PDFs (4 bytes)",
+        "removed 0 expired render claims",
     ]
 
 
