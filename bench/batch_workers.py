@@ -119,7 +119,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         demo_database(folder)
-        app = create_app(Config({**environment(folder), "HUEY_IMMEDIATE": False}))
+        app = create_app(Config(environment(folder)))
         # The queue was built on import, from this process's environment: the workers' file.
         queue_file = str(folder / jobs.QUEUE_FILE)
         jobs.huey.storage = SqliteStorage(jobs.QUEUE_NAME, filename=queue_file)
