@@ -11,8 +11,6 @@ moment it was published, so that a database restored or emptied, whose ids start
 never taken for the one consolidated before.
 """
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -27,6 +25,7 @@ from assessor.assessments.results import (
     rationale_languages,
     rubric_shape,
 )
+from assessor.recently_read import RecentlyRead
 from assessor.rubrics.models import RubricVersion
 
 # Consolidations kept per app process; the busiest process's holds a few thousand ratings.
@@ -44,8 +43,7 @@ class ProcessConsolidation:
         return len(self.result.assessment_ids)
 
 
-_kept: OrderedDict[tuple, ProcessConsolidation] = OrderedDict()
-_lock = threading.Lock()
+_kept: RecentlyRead[ProcessConsolidation] = RecentlyRead(KEPT_CONSOLIDATIONS)
 
 
 def current_consolidation(
@@ -60,10 +58,8 @@ def current_consolidation(
     if not published:
         return None
     key = (process_id, rubric.id, scoring.METHOD_VERSION, published)
-    with _lock:
-        if (kept := _kept.get(key)) is not None:
-            _kept.move_to_end(key)
-            return kept
+    if (kept := _kept.get(key)) is not None:
+        return kept
     rows = published_rows(session, process_id, rubric)
     computed = ProcessConsolidation(
         scoring.consolidate(rubric_shape(rubric), rated_assessments(rows)),
@@ -72,14 +68,10 @@ def current_consolidation(
     if computed.result.assessment_ids != tuple(assessment_id for assessment_id, _ in published):
         # Another assessment was published in between: not kept under a key that it misses.
         return computed
-    with _lock:
-        _kept[key] = computed
-        while len(_kept) > KEPT_CONSOLIDATIONS:
-            _kept.popitem(last=False)
+    _kept.keep(key, computed)
     return computed
 
 
 def forget_consolidations() -> None:
     """Forget every kept consolidation, as a new app process starts: for measuring."""
-    with _lock:
-        _kept.clear()
+    _kept.clear()

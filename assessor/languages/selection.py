@@ -51,22 +51,18 @@ def select_language() -> str:
     """
     if not has_request_context():
         return SOURCE_LANGUAGE
+    if requested := _requested_language():
+        return requested
     user = g.get("user") or signed_in_reader()
-    if user is not None and supported(user.language) and not _requested_language():
+    if user is not None and supported(user.language):
         return user.language
-    return anonymous_language()
+    return _chosen_in_browser()
 
 
 def anonymous_language() -> str:
     """The language of a request by a reader known to be signed out: asked for on the URL,
     chosen with the language switch, or the browser's."""
-    requested = _requested_language()
-    if requested:
-        return requested
-    chosen = request.cookies.get(LANGUAGE_COOKIE)
-    if supported(chosen):
-        return chosen
-    return browser_language(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), supported_languages())
+    return _requested_language() or _chosen_in_browser()
 
 
 def _requested_language() -> str | None:
@@ -75,6 +71,14 @@ def _requested_language() -> str | None:
         return None
     requested = request.args.get("lang")
     return requested if supported(requested) else None
+
+
+def _chosen_in_browser() -> str:
+    """The language switch's cookie, else the best of the browser's Accept-Language."""
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if supported(chosen):
+        return chosen
+    return browser_language(request.environ.get("HTTP_ACCEPT_LANGUAGE", ""), supported_languages())
 
 
 def signed_in_reader():

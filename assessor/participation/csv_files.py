@@ -82,12 +82,6 @@ def _rows(data: bytes, problems: Problems) -> tuple[list[str], list[tuple[int, l
     return [name.lower() for name in header], body
 
 
-def _cells_problem(row: list[str], header: list[str]) -> str:
-    return _(
-        "has %(cells)s cells where the header has %(columns)s", cells=len(row), columns=len(header)
-    )
-
-
 def _whole_number(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdigit() else None
 
@@ -99,15 +93,28 @@ def _stage(text: str, line: int, problems: Problems) -> str | None:
     return None
 
 
+def _stage_rows(
+    header: list[str], body: list[tuple[int, list[str]]], problems: Problems
+) -> Iterator[tuple[int, dict[str, str], str | None]]:
+    """Each row with as many cells as the header: its line, its cells by column and its stage
+    (None, and said so, if it names none)."""
+    for line, row in body:
+        if len(row) != len(header):
+            message = _(
+                "has %(cells)s cells where the header has %(columns)s",
+                cells=len(row),
+                columns=len(header),
+            )
+            problems.add(_place(line), message)
+            continue
+        cells = dict(zip(header, row, strict=True))
+        yield line, cells, _stage(cells["stage"], line, problems)
+
+
 def _read_counts(header: list[str], body, problems: Problems) -> StageCounts:
     counts: StageCounts = defaultdict(lambda: defaultdict(dict))
     first_line: dict[tuple[str, str, str], int] = {}
-    for line, row in body:
-        if len(row) != len(header):
-            problems.add(_place(line), _cells_problem(row, header))
-            continue
-        cells = dict(zip(header, row, strict=True))
-        stage = _stage(cells["stage"], line, problems)
+    for line, cells, stage in _stage_rows(header, body, problems):
         dimension = DIMENSIONS.get(cells["dimension"])
         if dimension is None:
             choices = ", ".join(DIMENSIONS)
@@ -122,7 +129,9 @@ def _read_counts(header: list[str], body, problems: Problems) -> StageCounts:
             problems.add(_place(line, "category"), message)
             dimension = None
         number = _whole_number(cells["count"])
-        if number is None or number > MAX_COUNT:
+        if number is not None and number > MAX_COUNT:
+            number = None
+        if number is None:
             message = _("must be a whole number from 0 to %(max)s", max=MAX_COUNT)
             problems.add(_place(line, "count"), message)
         if stage is None or dimension is None or number is None:
@@ -139,12 +148,7 @@ def _read_counts(header: list[str], body, problems: Problems) -> StageCounts:
 def _read_participants(header: list[str], body, problems: Problems) -> StageCounts:
     counts: StageCounts = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     columns = [name for name in header if name != "stage"]
-    for line, row in body:
-        if len(row) != len(header):
-            problems.add(_place(line), _cells_problem(row, header))
-            continue
-        cells = dict(zip(header, row, strict=True))
-        stage = _stage(cells["stage"], line, problems)
+    for line, cells, stage in _stage_rows(header, body, problems):
         categories = {}
         for column in columns:
             dimension, category = DIMENSIONS[column], cells[column] or UNKNOWN

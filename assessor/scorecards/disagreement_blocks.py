@@ -8,38 +8,31 @@ under those, the least recently read dropped first. Its data written out is the 
 kept is never one of other data, and nothing needs to be forgotten when data changes.
 """
 
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from flask import Blueprint, render_template
 from markupsafe import Markup
 
 from assessor.languages.selection import current_language
+from assessor.recently_read import RecentlyRead
 
 # Blocks kept per app process: a few kilobytes each, a few dozen per process's scorecard.
 KEPT_BLOCKS = 4096
 
-_kept: OrderedDict[tuple[str, bool, str], Markup] = OrderedDict()
-_lock = threading.Lock()
+_kept: RecentlyRead[Markup] = RecentlyRead(KEPT_BLOCKS)
 
 
 def disagreement_block(disagreement: dict[str, Any], compact: bool) -> Markup:
     """The block of ``disagreement`` (see disagreements.disagreement_summary), in the language
     being rendered, for the PDF's layout if ``compact``."""
     key = (current_language(), bool(compact), repr(disagreement))
-    with _lock:
-        if (kept := _kept.get(key)) is not None:
-            _kept.move_to_end(key)
-            return kept
+    if (kept := _kept.get(key)) is not None:
+        return kept
     # Rendered by the app's own autoescaped template.
     block = Markup(
         render_template("scorecards/_disagreement.html", d=disagreement, compact=compact)
     )
-    with _lock:
-        _kept[key] = block
-        while len(_kept) > KEPT_BLOCKS:
-            _kept.popitem(last=False)
+    _kept.keep(key, block)
     return block
 
 

@@ -118,7 +118,7 @@ def test_nothing_published_is_none_and_keeps_nothing(session, people, reads):
 
 
 def test_only_the_newest_states_are_kept(session, process, people, reads, monkeypatch):
-    monkeypatch.setattr(consolidations, "KEPT_CONSOLIDATIONS", 1)
+    monkeypatch.setattr(consolidations._kept, "capacity", 1)
     rubric = process.rubric
     other = stored_process(session, name="NETmundial 2014 Outcome Drafting")
     published_assessment(session, rubric, other, *people)

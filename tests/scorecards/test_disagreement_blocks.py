@@ -26,7 +26,11 @@ def scorecards(session) -> list[int]:
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """The language of each block rendered, from none kept."""
-    monkeypatch.setattr(disagreement_blocks, "_kept", type(disagreement_blocks._kept)())
+    monkeypatch.setattr(
+        disagreement_blocks,
+        "_kept",
+        type(disagreement_blocks._kept)(disagreement_blocks.KEPT_BLOCKS),
+    )
     languages = []
     original = disagreement_blocks.render_template
 
@@ -70,7 +74,7 @@ def test_each_language_and_the_pdf_layout_have_blocks_of_their_own(client, score
 
 
 def test_only_the_newest_blocks_are_kept(client, scorecards, rendered, monkeypatch):
-    monkeypatch.setattr(disagreement_blocks, "KEPT_BLOCKS", 1)
+    monkeypatch.setattr(disagreement_blocks._kept, "capacity", 1)
     for assessment_id in scorecards:
         client.get(f"/assessments/{assessment_id}/scorecard")
     assert len(disagreement_blocks._kept) == 1
