@@ -14,6 +14,11 @@ from assessor.assessments.models import (
 from assessor.audit import AuditEvent
 from assessor.db import Base
 from assessor.edition import SiteEdition
+from assessor.participation.models import (
+    AssessmentParticipation,
+    ParticipationRecord,
+    ParticipationVersion,
+)
 from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
 from assessor.rubrics.models import (
     Citation,
@@ -33,12 +38,15 @@ __all__ = [
     "Answer",
     "ApiToken",
     "Assessment",
+    "AssessmentParticipation",
     "AuditEvent",
     "BatchDownload",
     "Citation",
     "EvidenceItem",
     "KeptScore",
     "LevelDescriptor",
+    "ParticipationRecord",
+    "ParticipationVersion",
     "Pillar",
     "Process",
     "ProcessReply",

@@ -18,6 +18,7 @@ from assessor.assessments.service import copy_answer
 from assessor.db import utcnow
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.languages.messages import N_
+from assessor.participation.records import keep_current_versions
 from assessor.processes.versions import current_version
 from assessor.users.models import User
 
@@ -168,6 +169,7 @@ def publish(session: Session, user: User, assessment: Assessment) -> None:
     )
     assessment.process_version = version
     keep_score(session, assessment)
+    keep_current_versions(session, assessment.id, assessment.process_id)
     _record(
         session,
         user,

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 from assessor.assessments.labels import CHANGE_REASON_LABELS, status_label
 from assessor.assessments.models import Assessment
 from assessor.audit import SUBJECT_TYPES, AuditEvent
+from assessor.participation.labels import counts_summary
+from assessor.presentation.labels import stage_name
 from assessor.processes.forms import FIELD_LABELS as PROCESS_FIELD_LABELS
 from assessor.processes.models import LAYER_LABELS, SCOPE_LABELS, Process
 from assessor.stakeholders import stakeholder_label
@@ -30,6 +32,11 @@ ACTION_LABELS = {
     "process.updated": _l("Process edited"),
     "process.representative_granted": _l("Representative added"),
     "process.representative_revoked": _l("Representative removed"),
+    "participation.created": _l("Participation counts recorded"),
+    "participation.updated": _l("Participation counts edited"),
+    "participation.published": _l("Participation counts published"),
+    "participation.withdrawn": _l("Participation counts withdrawn"),
+    "participation.deleted": _l("Participation draft deleted"),
     "assessment.started": _l("Assessment started"),
     "assessment.submitted": _l("Assessment submitted for review"),
     "assessment.returned": _l("Assessment returned to its assessor"),
@@ -68,6 +75,14 @@ FIELD_LABELS = {
     "stakeholder_group": _l("Stakeholder group"),
     "roles": _l("Roles"),
     "active": _l("Active"),
+    "record_id": _l("Participation record"),
+    "body": _l("Meeting or body"),
+    "source_url": _l("Source address"),
+    "source_title": _l("Source title"),
+    "accessed_on": _l("Accessed on"),
+    "counts": _l("Counts"),
+    "note": _l("Note"),
+    "stage": _l("Stage"),
 }
 # Bookkeeping, not content: a row's own id and version, the id of a reply shown elsewhere.
 HIDDEN_FIELDS = frozenset({"id", "version", "reply_id"})
@@ -166,6 +181,10 @@ def value_text(field: str, value: Any, names: Names) -> str:
     """A stored value in words, as the pages elsewhere name it."""
     if field == "roles":
         return ", ".join(role_labels(value)) or _("none")
+    if field == "counts" and isinstance(value, dict):
+        return counts_summary(value)
+    if field == "stage":
+        return stage_name(value)
     if field in ("evidence", "unfinished_evidence"):
         return ngettext("%(num)d item", "%(num)d items", len(value))
     if field == "user_id":

@@ -1,0 +1,356 @@
+"""Recording participation: drafts, their publication and withdrawal, CSV imports, and the
+versions a published assessment shows.
+
+Edits follow the rules of answers: a save names the record's version it was based on and a
+change made meanwhile is refused, never overwritten; every change is audited; a published
+version never changes, and a published assessment keeps the versions it was published beside.
+Services flush; the caller commits.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from assessor import audit
+from assessor.db import utcnow
+from assessor.exceptions import Conflict, InvalidInput, NotVisible
+from assessor.languages.messages import N_
+from assessor.participation.categories import DIMENSIONS, STAGES, UNKNOWN
+from assessor.participation.csv_files import MAX_COUNT, read_participation_csv
+from assessor.participation.indices import StageCounts
+from assessor.participation.models import (
+    RECORDED_FIELDS,
+    AssessmentParticipation,
+    ParticipationRecord,
+    ParticipationVersion,
+)
+from assessor.processes.access import require_may_edit
+from assessor.processes.models import Process
+from assessor.users.models import User
+
+
+class StaleRecord(Conflict):
+    """A save based on an older version of the record than the stored one."""
+
+    def __init__(self, stored: ParticipationRecord) -> None:
+        super().__init__(
+            N_(
+                "Someone changed these participation counts since you opened them. Your "
+                "changes were not saved; the counts as they are now are shown."
+            ),
+            stored=record_snapshot(stored),
+        )
+        self.stored = stored
+
+
+def record_snapshot(record: ParticipationRecord | ParticipationVersion) -> dict[str, Any]:
+    """The recorded fields as plain data (dates as ISO text), for audit events and conflicts."""
+    snapshot = {field: getattr(record, field) for field in RECORDED_FIELDS}
+    if isinstance(snapshot["accessed_on"], date):
+        snapshot["accessed_on"] = snapshot["accessed_on"].isoformat()
+    return {"record_id": getattr(record, "record_id", None) or record.id, **snapshot}
+
+
+def checked_counts(counts: Any, prefix: str = "counts") -> dict[str, dict[str, int]]:
+    """Counts as stored: known dimensions and categories only, whole numbers from 0 to the
+    CSV's limit, categories counted 0 left out. InvalidInput names each wrong place."""
+    problems: dict[str, list[str]] = {}
+    if not isinstance(counts, dict):
+        raise InvalidInput({prefix: [N_("must be counts by dimension and category")]})
+    kept: dict[str, dict[str, int]] = {}
+    for key, by_category in counts.items():
+        dimension = DIMENSIONS.get(key)
+        if dimension is None:
+            problems[f"{prefix}.{key}"] = [N_("is not a dimension participation is counted by")]
+            continue
+        if not isinstance(by_category, dict):
+            problems[f"{prefix}.{key}"] = [N_("must be counts by category")]
+            continue
+        for category, count in by_category.items():
+            place = f"{prefix}.{key}.{category}"
+            if category not in (*dimension.categories, UNKNOWN):
+                problems[place] = [N_("is not a category of this dimension")]
+            elif isinstance(count, bool) or not isinstance(count, int):
+                problems[place] = [N_("must be a whole number")]
+            elif not 0 <= count <= MAX_COUNT:
+                problems[place] = [N_("must be from 0 to %(max)s", max=MAX_COUNT)]
+            elif count:
+                kept.setdefault(key, {})[category] = count
+    if problems:
+        raise InvalidInput(problems)
+    return kept
+
+
+def _checked_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The recorded fields among ``values``, stage and counts checked (the rest is checked by
+    the schemas that load them, and by the table's constraints)."""
+    checked = {field: values[field] for field in RECORDED_FIELDS if field in values}
+    if "stage" in checked and checked["stage"] not in STAGES:
+        message = N_("must be one of %(choices)s", choices=", ".join(STAGES))
+        raise InvalidInput({"stage": [message]})
+    if "counts" in checked:
+        checked["counts"] = checked_counts(checked["counts"])
+    return checked
+
+
+def _newest_version(session: Session, record: ParticipationRecord) -> ParticipationVersion | None:
+    if record.published_number is None:
+        return None
+    return session.scalars(
+        select(ParticipationVersion).where(
+            ParticipationVersion.record_id == record.id,
+            ParticipationVersion.number == record.published_number,
+        )
+    ).one()
+
+
+def _differs(record: ParticipationRecord, version: ParticipationVersion | None) -> bool:
+    if version is None or version.withdrawn != record.withdrawn:
+        return True
+    return any(getattr(record, field) != getattr(version, field) for field in RECORDED_FIELDS)
+
+
+def _audit(
+    session: Session, editor: User, record: ParticipationRecord, action: str, before, after
+) -> None:
+    audit.record(
+        session,
+        actor_id=editor.id,
+        action=f"participation.{action}",
+        subject_type="process",
+        subject_id=record.process_id,
+        before=before,
+        after=after,
+    )
+
+
+def create_record(
+    session: Session, editor: User, process: Process, values: dict[str, Any]
+) -> ParticipationRecord:
+    """A draft record of the process's participation, audited."""
+    require_may_edit(session, editor, process)
+    values = _checked_values(values)
+    now = utcnow()
+    record = ParticipationRecord(
+        process_id=process.id,
+        created_by_id=editor.id,
+        updated_by_id=editor.id,
+        created_at=now,
+        updated_at=now,
+        **{"counts": {}, **values},
+    )
+    session.add(record)
+    session.flush()
+    _audit(session, editor, record, "created", None, record_snapshot(record))
+    return record
+
+
+def get_record(session: Session, process: Process, record_id: int) -> ParticipationRecord:
+    record = session.get(ParticipationRecord, record_id)
+    if record is None or record.process_id != process.id:
+        raise NotVisible(N_("This process has no participation record %(id)s.", id=record_id))
+    return record
+
+
+def update_record(
+    session: Session,
+    editor: User,
+    record: ParticipationRecord,
+    values: dict[str, Any],
+    *,
+    based_on: int,
+) -> ParticipationRecord:
+    """Apply ``values`` to the draft; ``based_on`` must be the record's stored version (a
+    change made meanwhile is refused with the stored record, never overwritten)."""
+    process = session.get(Process, record.process_id)
+    require_may_edit(session, editor, process)
+    if record.row_version != based_on:
+        raise StaleRecord(record)
+    values = _checked_values(values)
+    before = record_snapshot(record)
+    for field, value in values.items():
+        setattr(record, field, value)
+    after = record_snapshot(record)
+    if after == before:
+        return record
+    record.updated_by_id, record.updated_at = editor.id, utcnow()
+    record.has_draft_changes = _differs(record, _newest_version(session, record))
+    session.flush()
+    changed = [field for field in after if after[field] != before[field]]
+    _audit(
+        session,
+        editor,
+        record,
+        "updated",
+        {"record_id": record.id, **{field: before[field] for field in changed}},
+        {"record_id": record.id, **{field: after[field] for field in changed}},
+    )
+    return record
+
+
+def _add_version(
+    session: Session, editor: User, record: ParticipationRecord
+) -> ParticipationVersion:
+    version = ParticipationVersion(
+        record_id=record.id,
+        process_id=record.process_id,
+        number=(record.published_number or 0) + 1,
+        withdrawn=record.withdrawn,
+        published_by_id=editor.id,
+        published_at=utcnow(),
+        **{field: getattr(record, field) for field in RECORDED_FIELDS},
+    )
+    session.add(version)
+    record.published_number, record.has_draft_changes = version.number, False
+    session.flush()
+    return version
+
+
+def publish_record(
+    session: Session, editor: User, record: ParticipationRecord, *, based_on: int
+) -> ParticipationVersion:
+    """Publish the draft as the record's next version: the process page shows it, and every
+    assessment published from now on keeps it."""
+    require_may_edit(session, editor, session.get(Process, record.process_id))
+    if record.row_version != based_on:
+        raise StaleRecord(record)
+    if not record.has_draft_changes and not record.withdrawn:
+        raise Conflict(N_("These counts are published already; change them to publish again."))
+    record.withdrawn = False
+    version = _add_version(session, editor, record)
+    _audit(
+        session,
+        editor,
+        record,
+        "published",
+        None,
+        {**record_snapshot(record), "version": version.number},
+    )
+    return version
+
+
+def withdraw_record(
+    session: Session, editor: User, record: ParticipationRecord, *, based_on: int
+) -> ParticipationVersion | None:
+    """Take a record off the process: a draft never published is deleted; a published one
+    gets a withdrawn version, so the process page stops showing it while scorecards published
+    beside it keep their version."""
+    require_may_edit(session, editor, session.get(Process, record.process_id))
+    if record.row_version != based_on:
+        raise StaleRecord(record)
+    before = record_snapshot(record)
+    if record.published_number is None:
+        _audit(session, editor, record, "deleted", before, None)
+        session.delete(record)
+        session.flush()
+        return None
+    if record.withdrawn:
+        raise Conflict(N_("These counts are withdrawn already."))
+    record.withdrawn = True
+    version = _add_version(session, editor, record)
+    _audit(
+        session,
+        editor,
+        record,
+        "withdrawn",
+        before,
+        {"record_id": record.id, "version": version.number},
+    )
+    return version
+
+
+def import_records(
+    session: Session, editor: User, process: Process, data: bytes, source: dict[str, Any]
+) -> list[ParticipationRecord]:
+    """A draft record per stage of a CSV file (docs/participation.md), all citing ``source``;
+    a file with any problem adds nothing."""
+    require_may_edit(session, editor, process)
+    counts = read_participation_csv(data)
+    return [
+        create_record(session, editor, process, {**source, "stage": stage, "counts": counts[stage]})
+        for stage in STAGES
+        if stage in counts
+    ]
+
+
+def process_records(session: Session, process_id: int) -> list[ParticipationRecord]:
+    """Every record of the process, withdrawn ones included, in stage order then oldest first."""
+    records = session.scalars(
+        select(ParticipationRecord)
+        .where(ParticipationRecord.process_id == process_id)
+        .order_by(ParticipationRecord.id)
+    )
+    return sorted(records, key=lambda record: STAGES.index(record.stage))
+
+
+def current_versions(session: Session, process_id: int) -> list[ParticipationVersion]:
+    """The newest published version of each of the process's records not withdrawn."""
+    newest = (
+        select(
+            ParticipationVersion.record_id, func.max(ParticipationVersion.number).label("number")
+        )
+        .where(ParticipationVersion.process_id == process_id)
+        .group_by(ParticipationVersion.record_id)
+        .subquery()
+    )
+    versions = session.scalars(
+        select(ParticipationVersion)
+        .join(
+            newest,
+            (newest.c.record_id == ParticipationVersion.record_id)
+            & (newest.c.number == ParticipationVersion.number),
+        )
+        .where(ParticipationVersion.withdrawn.is_(False))
+        .order_by(ParticipationVersion.record_id)
+    )
+    return in_stage_order(versions)
+
+
+def in_stage_order(versions: Iterable[ParticipationVersion]) -> list[ParticipationVersion]:
+    return sorted(versions, key=lambda version: (STAGES.index(version.stage), version.record_id))
+
+
+def keep_current_versions(session: Session, assessment_id: int, process_id: int) -> None:
+    """Name, for an assessment being published, the versions its scorecard shows from now on."""
+    for version in current_versions(session, process_id):
+        session.add(AssessmentParticipation(assessment_id=assessment_id, version_id=version.id))
+    session.flush()
+
+
+def kept_versions(
+    session: Session, assessment_ids: Iterable[int]
+) -> dict[int, list[ParticipationVersion]]:
+    """The versions each published assessment shows, in stage order; none for one published
+    before participation was recorded."""
+    ids = list(assessment_ids)
+    kept: dict[int, list[ParticipationVersion]] = {assessment_id: [] for assessment_id in ids}
+    if not ids:
+        return kept
+    rows = session.execute(
+        select(AssessmentParticipation.assessment_id, ParticipationVersion)
+        .join(ParticipationVersion, ParticipationVersion.id == AssessmentParticipation.version_id)
+        .where(AssessmentParticipation.assessment_id.in_(ids))
+    )
+    for assessment_id, version in rows:
+        kept[assessment_id].append(version)
+    return {assessment_id: in_stage_order(versions) for assessment_id, versions in kept.items()}
+
+
+def stage_counts(versions: Iterable[ParticipationVersion | ParticipationRecord]) -> StageCounts:
+    """The counts of several records summed per stage, dimension and category: participations,
+    so a person at two meetings of a stage counts twice (docs/participation.md)."""
+    summed: dict[str, dict[str, dict[str, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    for version in versions:
+        for dimension, by_category in version.counts.items():
+            for category, count in by_category.items():
+                summed[version.stage][dimension][category] += count
+    return {
+        stage: {dimension: dict(by) for dimension, by in by_dimension.items()}
+        for stage, by_dimension in summed.items()
+    }
