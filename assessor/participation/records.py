@@ -7,12 +7,10 @@ version never changes, and a published assessment keeps the versions it was publ
 Services flush; the caller commits.
 """
 
-from collections import defaultdict
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor import audit
@@ -21,13 +19,13 @@ from assessor.exceptions import Conflict, InvalidInput, NotVisible
 from assessor.languages.messages import N_
 from assessor.participation.categories import DIMENSIONS, STAGES, UNKNOWN
 from assessor.participation.csv_files import MAX_COUNT, read_participation_csv
-from assessor.participation.indices import StageCounts
 from assessor.participation.models import (
     RECORDED_FIELDS,
     AssessmentParticipation,
     ParticipationRecord,
     ParticipationVersion,
 )
+from assessor.participation.published import current_versions
 from assessor.processes.access import require_may_edit
 from assessor.processes.models import Process
 from assessor.users.models import User
@@ -287,70 +285,8 @@ def process_records(session: Session, process_id: int) -> list[ParticipationReco
     return sorted(records, key=lambda record: STAGES.index(record.stage))
 
 
-def current_versions(session: Session, process_id: int) -> list[ParticipationVersion]:
-    """The newest published version of each of the process's records not withdrawn."""
-    newest = (
-        select(
-            ParticipationVersion.record_id, func.max(ParticipationVersion.number).label("number")
-        )
-        .where(ParticipationVersion.process_id == process_id)
-        .group_by(ParticipationVersion.record_id)
-        .subquery()
-    )
-    versions = session.scalars(
-        select(ParticipationVersion)
-        .join(
-            newest,
-            (newest.c.record_id == ParticipationVersion.record_id)
-            & (newest.c.number == ParticipationVersion.number),
-        )
-        .where(ParticipationVersion.withdrawn.is_(False))
-        .order_by(ParticipationVersion.record_id)
-    )
-    return in_stage_order(versions)
-
-
-def in_stage_order(versions: Iterable[ParticipationVersion]) -> list[ParticipationVersion]:
-    return sorted(versions, key=lambda version: (STAGES.index(version.stage), version.record_id))
-
-
 def keep_current_versions(session: Session, assessment_id: int, process_id: int) -> None:
     """Name, for an assessment being published, the versions its scorecard shows from now on."""
     for version in current_versions(session, process_id):
         session.add(AssessmentParticipation(assessment_id=assessment_id, version_id=version.id))
     session.flush()
-
-
-def kept_versions(
-    session: Session, assessment_ids: Iterable[int]
-) -> dict[int, list[ParticipationVersion]]:
-    """The versions each published assessment shows, in stage order; none for one published
-    before participation was recorded."""
-    ids = list(assessment_ids)
-    kept: dict[int, list[ParticipationVersion]] = {assessment_id: [] for assessment_id in ids}
-    if not ids:
-        return kept
-    rows = session.execute(
-        select(AssessmentParticipation.assessment_id, ParticipationVersion)
-        .join(ParticipationVersion, ParticipationVersion.id == AssessmentParticipation.version_id)
-        .where(AssessmentParticipation.assessment_id.in_(ids))
-    )
-    for assessment_id, version in rows:
-        kept[assessment_id].append(version)
-    return {assessment_id: in_stage_order(versions) for assessment_id, versions in kept.items()}
-
-
-def stage_counts(versions: Iterable[ParticipationVersion | ParticipationRecord]) -> StageCounts:
-    """The counts of several records summed per stage, dimension and category: participations,
-    so a person at two meetings of a stage counts twice (docs/participation.md)."""
-    summed: dict[str, dict[str, dict[str, int]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(int))
-    )
-    for version in versions:
-        for dimension, by_category in version.counts.items():
-            for category, count in by_category.items():
-                summed[version.stage][dimension][category] += count
-    return {
-        stage: {dimension: dict(by) for dimension, by in by_dimension.items()}
-        for stage, by_dimension in summed.items()
-    }

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from assessor.languages.selection import text_direction
-from assessor.presentation import labels
+from assessor.presentation import labels, participation
 from assessor.presentation.formatting import (
     coefficient_text,
     coverage_text,
@@ -44,4 +44,6 @@ def register_filters(app: Flask) -> None:
         language_args=labels.language_args,
         page_number_parts=labels.page_number_parts,
         band_names=labels.band_names,
+        participation_view=participation.participation_view,
+        participation_flag=participation.flag_text,
     )

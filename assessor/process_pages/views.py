@@ -15,6 +15,8 @@ from assessor.exceptions import InvalidInput
 from assessor.languages.messages import translated_fields
 from assessor.languages.selection import current_language
 from assessor.pagination import list_page
+from assessor.participation.published import current_versions, stage_counts
+from assessor.presentation.participation import participation_view
 from assessor.process_pages.history import process_history, score_change_text
 from assessor.process_pages.perspectives import perspective_sections
 from assessor.processes.access import (
@@ -126,6 +128,8 @@ def process_assessments(process: Process, user: User | None) -> dict[str, list[d
 def show(process_id: int):
     process = get_process(db.session, process_id)
     user = signed_in_user()
+    versions = current_versions(db.session, process.id)
+    participation = participation_view(stage_counts(versions))
     return render_template(
         "processes/show.html",
         process=process,
@@ -133,6 +137,8 @@ def show(process_id: int):
         layers=LAYER_LABELS,
         assessments=process_assessments(process, user),
         perspectives=perspective_sections(db.session, process.id, current_language()),
+        participation=participation,
+        participation_records=versions,
         may_edit=may_edit_process(db.session, user, process),
         may_manage_representatives=user is not None and user.has_role("admin"),
         may_assess=user is not None and user.has_role("assessor"),

@@ -8,8 +8,16 @@ from sqlalchemy.orm import Session
 
 from assessor import scoring
 from assessor.assessments.consolidations import current_consolidation
-from assessor.assessments.models import OPEN_STATUSES, Assessment, AssessmentStatus
+from assessor.assessments.models import (
+    OPEN_STATUSES,
+    PUBLIC_STATUSES,
+    Assessment,
+    AssessmentStatus,
+)
 from assessor.assessments.results import answer_data, rated_answers, rubric_shape
+from assessor.participation.consistency import consistency_flags
+from assessor.participation.profiles import participation_profile
+from assessor.participation.published import current_versions, kept_versions, stage_counts
 from assessor.presentation.stage_rows import stage_rows
 from assessor.processes.versions import shown_record
 from assessor.rubrics.models import LEVEL_NAMES, RubricVersion
@@ -180,6 +188,53 @@ def _replies(assessment: Assessment) -> list[dict[str, Any]]:
     ]
 
 
+def _participation(
+    session: Session, assessment: Assessment, pillars: list[dict[str, Any]], national: bool
+) -> dict[str, Any] | None:
+    """Who took part, beside the judgements: the counts a published assessment was published
+    beside (those published for its process now, for one not published yet), their sources,
+    and the answers they contradict (participation.consistency). None with no counts."""
+    if assessment.status in PUBLIC_STATUSES:
+        versions = kept_versions(session, [assessment.id])[assessment.id]
+    else:
+        versions = current_versions(session, assessment.process_id)
+    if not versions:
+        return None
+    counts = stage_counts(versions)
+    questions = {q["key"]: q for pillar in pillars for q in pillar["questions"]}
+    levels = {key: q["level"] for key, q in questions.items() if q["status"] == "level"}
+    flags = consistency_flags(levels, participation_profile(counts), national=national)
+    return {
+        "counts": counts,
+        "sources": [
+            {
+                "record_id": version.record_id,
+                "version": version.number,
+                "stage": version.stage,
+                "body": version.body,
+                "source_url": version.source_url,
+                "source_title": version.source_title,
+                "accessed_on": version.accessed_on,
+                "note": version.note,
+                "published_at": version.published_at,
+            }
+            for version in versions
+        ],
+        "flags": [
+            {
+                "question_key": flag.question_key,
+                "number": questions[flag.question_key]["number"],
+                "level": flag.level,
+                "kind": flag.finding.kind,
+                "stage": flag.finding.stage,
+                "category": flag.finding.category,
+                "share": None if flag.finding.share is None else float(flag.finding.share),
+            }
+            for flag in flags
+        ],
+    }
+
+
 def _rubric(rubric: RubricVersion, language: str) -> dict[str, Any]:
     """The rubric's heading; ``text_language`` is the language its text is shown in."""
     return {
@@ -234,6 +289,9 @@ def scorecard_document(
         "evidence_needed": evidence_needed(pillars),
         "stages": stage_rows(result.stages, _range_figures),
         "replies": _replies(assessment),
+        "participation": _participation(
+            session, assessment, pillars, national=process["scope"] == "national"
+        ),
         "consolidated": _consolidated(session, assessment, pillars)
         if consolidated and assessment.status == AssessmentStatus.PUBLISHED
         else None,

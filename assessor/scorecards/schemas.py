@@ -4,6 +4,7 @@ the API sends scores to 2 decimals and shares to 4; pages and PDFs format them f
 from marshmallow import EXCLUDE, Schema, fields, validate
 
 from assessor.assessments.schemas import RUBRIC_LABEL
+from assessor.participation.categories import STAGES as PARTICIPATION_STAGES
 from assessor.presentation.fields import (
     fraction_field,
     information_coverage_field,
@@ -255,6 +256,55 @@ class DocumentConsolidationSchema(DocumentRangeSchema):
     spread = fields.List(fields.Float(allow_none=True))
 
 
+class ParticipationSourceSchema(Schema):
+    """A published participation record the scorecard shows, with the source it cites."""
+
+    record_id = fields.Integer()
+    version = fields.Integer()
+    stage = fields.String(metadata={"enum": list(PARTICIPATION_STAGES)})
+    body = fields.String()
+    source_url = fields.String()
+    source_title = fields.String()
+    accessed_on = fields.Date(allow_none=True)
+    note = fields.String()
+    published_at = fields.DateTime()
+
+
+class ConsistencyFlagSchema(Schema):
+    """An answer that the participation counts contradict; it does not change any score."""
+
+    question_key = fields.String()
+    number = fields.String()
+    level = fields.Integer()
+    kind = fields.String(
+        metadata={
+            "enum": [
+                "one_region_holds_most",
+                "developed_hold_most",
+                "no_developing_country",
+                "no_young_participant",
+            ]
+        }
+    )
+    stage = fields.String(metadata={"enum": list(PARTICIPATION_STAGES)})
+    category = fields.String(allow_none=True)
+    share = fields.Float(allow_none=True, metadata={"description": "Of the known participants."})
+
+
+class DocumentParticipationSchema(Schema):
+    counts = fields.Dict(
+        keys=fields.String(),
+        values=fields.Dict(
+            keys=fields.String(), values=fields.Dict(keys=fields.String(), values=fields.Integer())
+        ),
+        metadata={
+            "description": "Counts by stage, dimension and category, summed over the records."
+        },
+    )
+    sources = fields.List(fields.Nested(ParticipationSourceSchema))
+    flags = fields.List(fields.Nested(ConsistencyFlagSchema))
+
+
 class ScorecardDocumentSchema(Schema):
     """Exactly what a scorecard page or PDF shows; the API's scorecard is a projection of it."""
 
@@ -288,6 +338,8 @@ class ScorecardDocumentSchema(Schema):
     # Empty for a result of method 1, which has no stage matrix.
     stages = fields.List(fields.Nested(DocumentStageSchema), dump_default=[])
     replies = fields.List(fields.Nested(DocumentReplySchema))
+    # Who took part, as published beside the assessment; None where nothing was counted.
+    participation = fields.Nested(DocumentParticipationSchema, allow_none=True)
     consolidated = fields.Nested(DocumentConsolidationSchema, allow_none=True)
 
 

@@ -9,14 +9,12 @@ from sqlalchemy import func, select
 from assessor.audit import AuditEvent
 from assessor.exceptions import Conflict, InvalidInput, NotAllowed
 from assessor.participation.models import ParticipationRecord, ParticipationVersion
+from assessor.participation.published import current_versions, kept_versions, stage_counts
 from assessor.participation.records import (
     StaleRecord,
     create_record,
-    current_versions,
     import_records,
-    kept_versions,
     publish_record,
-    stage_counts,
     update_record,
     withdraw_record,
 )
