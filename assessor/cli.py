@@ -105,6 +105,7 @@ def create_user_command(email, password, roles, display_name, stakeholder_group)
 DEMO_COUNTED = (
     ("accounts", "account", "accounts"),
     ("processes", "process", "processes"),
+    ("participation", "participation record", "participation records"),
     ("published", "published scorecard", "published scorecards"),
     ("revisions", "revision", "revisions"),
     ("withdrawals", "withdrawal", "withdrawals"),

@@ -15,9 +15,11 @@ from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import publish, submit
 from assessor.audit import AuditEvent
 from assessor.demo import DEMO_ASSESSED_PROCESS, DEMO_PASSWORD, DEMO_REDESCRIBED, compared_ids
+from assessor.demo.accounts import GOVERNMENT_ASSESSOR
 from assessor.demo.processes import DEMO_PROCESSES, ILLUSTRATIVE, TOWN_HALL, WORKSHOP, WTPF
 from assessor.demo.seeding import demo_process
 from assessor.demo.stories import REVISION_REASONS
+from assessor.participation.models import ParticipationVersion
 from assessor.process_pages.perspectives import perspective_sections
 from assessor.processes.models import Process, ProcessRepresentative, ProcessVersion
 from assessor.processes.service import create_process, update_process
@@ -111,18 +113,22 @@ def test_seed_adds_processes_drawn_from_the_sources(runner, session):
 
 def test_seed_says_what_it_added_and_how_to_sign_in(seeded):
     assert (
-        "demo data added: 7 accounts, 6 processes, 9 published scorecards, 1 revision, "
-        "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in seeded
+        "demo data added: 7 accounts, 6 processes, 6 participation records, "
+        "9 published scorecards, 1 revision, 1 withdrawal, 1 reply, "
+        "1 assessment waiting for review and 1 draft" in seeded
     )
     for email in ("admin", "assessor", "reviewer"):
         assert f"sign in as {email}@example.org / {DEMO_PASSWORD} ({email}" in seeded
 
 
-def test_seed_without_a_rubric_adds_accounts_and_processes_only(runner, session):
+def test_seed_without_a_rubric_adds_accounts_processes_and_their_participation_only(
+    runner, session
+):
     result = runner.invoke(args=["demo", "seed"])
     assert (
-        "demo data added: 7 accounts, 6 processes, 0 published scorecards, 0 revisions, "
-        "0 withdrawals, 0 replies, 0 assessments waiting for review and 0 drafts" in result.output
+        "demo data added: 7 accounts, 6 processes, 6 participation records, "
+        "0 published scorecards, 0 revisions, 0 withdrawals, 0 replies, "
+        "0 assessments waiting for review and 0 drafts" in result.output
     )
     assert statuses(session) == Counter()
 
@@ -213,6 +219,43 @@ def test_every_demo_answer_reply_and_withdrawal_is_marked_as_illustrative(sessio
     assert all(r.startswith("Demo answer.") for r in session.scalars(select(Answer.rationale)))
     assert all(n.startswith("Demo evidence.") for n in session.scalars(select(EvidenceItem.note)))
     assert all(b.startswith("Demo reply.") for b in session.scalars(select(ProcessReply.body)))
+
+
+def test_demo_participation_is_the_workshop_report_figures_or_marked_illustrative(session, seeded):
+    versions = list(session.scalars(select(ParticipationVersion)))
+    assert len(versions) == 6
+    workshop = demo_process(session, DEMO_ASSESSED_PROCESS)
+    for version in versions:
+        if version.process_id == workshop.id:
+            # The report's workshop statistics: 38 women, 39 men, 77 in all.
+            assert version.counts["gender"] == {"female": 38, "male": 39}
+            assert sum(version.counts["country_category"].values()) == 77
+        else:
+            assert version.source_title.startswith("Illustrative counts")
+            assert version.note.startswith("Illustrative:")
+
+
+def test_the_illustrative_scorecard_shows_who_took_part_narrowing_to_one_group(
+    session, client, seeded
+):
+    (assessment,) = by(session, ILLUSTRATIVE, "assessor@example.org")
+    page = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
+    assert "Who took part" in page and "Ministerial committee" in page
+    assert "Inclusion funnel: Stakeholder group" in page
+    # Government: 38 of 396 known at agenda-setting, all 7 at decision-making.
+    assert "9.6%" in page and "100.0%" in page
+
+
+def test_the_government_view_of_the_workshop_is_flagged_against_the_report_figures(
+    session, client, seeded
+):
+    # It rates regional balance 3 "even if most participants came from developed countries".
+    (assessment,) = by(session, WORKSHOP, GOVERNMENT_ASSESSOR)
+    page = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
+    assert (
+        "Rated at level 3, but at Agenda-setting 64.3% of the known participants came from "
+        "developed countries." in page
+    )
 
 
 def test_the_demo_scorecards_render_as_pages_and_pdfs(session, client, seeded, tmp_path):
@@ -333,8 +376,9 @@ def test_a_database_seeded_by_the_earlier_demo_gets_the_rest_without_duplicates(
     seed_as_before(session, rubric)
     result = runner.invoke(args=["demo", "seed"])
     assert (
-        "demo data added: 4 accounts, 1 process, 8 published scorecards, 1 revision, "
-        "1 withdrawal, 1 reply, 1 assessment waiting for review and 1 draft" in result.output
+        "demo data added: 4 accounts, 1 process, 6 participation records, "
+        "8 published scorecards, 1 revision, 1 withdrawal, 1 reply, "
+        "1 assessment waiting for review and 1 draft" in result.output
     )
     assert session.scalar(select(func.count()).select_from(User)) == 7
     assert session.scalar(select(func.count()).select_from(Process)) == 6

@@ -27,12 +27,15 @@ from assessor.demo.accounts import (
     REVIEWER,
 )
 from assessor.demo.evidence import NOT_APPLICABLE, NOT_KNOWN, DemoAnswer
+from assessor.demo.participation import DEMO_COUNTS
 from assessor.demo.processes import (
     DEMO_ASSESSED_PROCESS,
     DEMO_PROCESSES,
     DEMO_REDESCRIBED,
     WORKSHOP,
 )
+from assessor.participation.models import RECORDED_FIELDS, ParticipationRecord
+from assessor.participation.records import create_record, publish_record
 from assessor.processes.models import Process, ProcessVersion
 from assessor.processes.representatives import grant_representative
 from assessor.processes.service import create_process, update_process
@@ -238,9 +241,33 @@ def _seed_assessments(session: Session, added: Counter) -> None:
     added["drafts"] += bool(_take(session, stories.DRAFT))
 
 
+def _add_participation(session: Session) -> int:
+    """The demo assessor, who described the processes, records and publishes their
+    participation counts, before any assessment is published beside them."""
+    editor = _user_with(session, ASSESSOR, "assessor")
+    added = 0
+    for demo in DEMO_COUNTS:
+        process = demo_process(session, demo.process)
+        if editor is None or process is None:
+            continue
+        recorded = select(ParticipationRecord.id).where(
+            ParticipationRecord.process_id == process.id,
+            ParticipationRecord.stage == demo.stage,
+            ParticipationRecord.body == demo.body,
+        )
+        if session.scalars(recorded).first() is not None:
+            continue
+        values = {field: getattr(demo, field) for field in RECORDED_FIELDS}
+        record = create_record(session, editor, process, values)
+        publish_record(session, editor, record, based_on=record.row_version)
+        added += 1
+    return added
+
+
 def seed_demo(session: Session) -> Counter:
     """Add what is missing of the demo, keep the rest; say how many of each were added."""
     added = Counter(accounts=_add_accounts(session), processes=_add_processes(session))
+    added["participation"] = _add_participation(session)
     _seed_assessments(session, added)
     return added
 
