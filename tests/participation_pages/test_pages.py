@@ -250,3 +250,14 @@ def test_a_record_of_another_process_is_not_found(client, session, users, proces
     record = stored_record(session, users["assessor"], other)
     sign_in(client, users["assessor"])
     assert client.get(f"{list_path(process)}/{record.id}/edit").status_code == 404
+
+
+def test_the_list_and_the_form_speak_french(client, session, users, process):
+    stored_record(session, users["assessor"], process)
+    sign_in(client, users["assessor"])
+    page = text_of(client.get(f"{list_path(process)}?lang=fr"))
+    assert '<html lang="fr"' in page
+    assert "Brouillon, jamais publié" in page and "Ajouter des effectifs" in page
+    form = text_of(client.get(f"{list_path(process)}/new?lang=fr"))
+    assert "<legend>Genre</legend>" in form
+    assert "Enregistrer comme brouillon" in form
