@@ -21,6 +21,7 @@ from assessor.json_bodies import StrictJSONProvider, StrictJSONRequest
 from assessor.languages.selection import register_languages
 from assessor.languages.views import blueprint as languages_blueprint
 from assessor.opendata.views import blueprint as opendata_blueprint
+from assessor.participation_pages.views import blueprint as participation_blueprint
 from assessor.presentation.filters import register_filters
 from assessor.process_pages.views import blueprint as processes_blueprint
 from assessor.processes.representative_views import blueprint as representatives_blueprint
@@ -168,6 +169,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(questionnaire_blueprint)
     app.register_blueprint(review_blueprint)
     app.register_blueprint(representatives_blueprint)
+    app.register_blueprint(participation_blueprint)
     app.register_blueprint(scorecards_blueprint)
     app.register_blueprint(batches_blueprint)
     app.register_blueprint(comparisons_blueprint)

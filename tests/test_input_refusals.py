@@ -5,6 +5,8 @@ are refused by field like NUL. JSON nested past a bound, with a name twice in on
 with numbers no double holds is refused as a whole before any view reads it.
 """
 
+import io
+
 import pytest
 
 from assessor import create_app
@@ -295,3 +297,38 @@ def test_a_body_that_is_not_utf8_is_not_json(callers):
     )
     assert response.status_code == 400
     assert response.get_json() == {"errors": {"_": ["The body is not valid JSON."]}}
+
+
+# Participation pages: a form field and an imported file
+
+
+def test_a_nul_in_a_participation_form_is_refused_by_field(client, callers, session):
+    process = stored_process(session, created_by_id=callers["owner"].user_id)
+    session.commit()
+    sign_in(client, "owner@example.org")
+    path = f"/processes/{process.id}/participation/new"
+    form = {
+        "stage": "agenda_setting",
+        "source_url": "https://example.org/",
+        "source_title": "Report\x00",
+        "csrf_token": csrf_token(client, path),
+    }
+    response = client.post(path, data=form)
+    assert response.status_code == 422
+    assert "source_title: Text may not contain the NUL character" in response.get_data(as_text=True)
+
+
+def test_a_nul_in_an_imported_file_is_refused_by_line(client, callers, session):
+    process = stored_process(session, created_by_id=callers["owner"].user_id)
+    session.commit()
+    sign_in(client, "owner@example.org")
+    path = f"/processes/{process.id}/participation/import"
+    form = {
+        "source_url": "https://example.org/",
+        "source_title": "Report",
+        "csrf_token": csrf_token(client, path),
+        "file": (io.BytesIO(b"stage,gender\nagenda_setting,fe\x00male\n"), "counts.csv"),
+    }
+    response = client.post(path, data=form, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "line 2: Text may not contain the NUL character" in response.get_data(as_text=True)

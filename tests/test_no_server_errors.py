@@ -34,6 +34,7 @@ from assessor.assessments.service import start_assessment
 from assessor.assessments.workflow import submit
 from assessor.db import db
 from assessor.extensions import limiter
+from assessor.participation.records import create_record
 from assessor.rubrics.loader import parse_rubric
 from assessor.rubrics.service import store_rubric
 from assessor.users.models import ApiToken
@@ -266,11 +267,18 @@ def seed(session) -> dict:
     submitted = answered_assessment(session, rubric, process, owner)
     submit(session, owner, submitted)
     published = published_assessment(session, rubric, process, owner, reviewer)
+    participation = create_record(
+        session,
+        users["admin"],
+        process,
+        {"stage": "agenda_setting", "source_url": "https://example.org/", "source_title": "Report"},
+    )
     session.commit()
     questions = [question.key for pillar in rubric.pillars for question in pillar.questions]
     path = {
         "assessment_id": [draft.id, submitted.id, published.id],
         "process_id": [process.id],
+        "record_id": [participation.id],
         "user_id": [user.id for user in users.values()],
         "token_id": list(session.scalars(select(ApiToken.id))),
         "question_key": questions,

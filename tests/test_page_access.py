@@ -3,6 +3,7 @@
 import pytest
 
 from assessor.assessments.workflow import submit
+from assessor.participation.records import create_record
 from assessor.processes.models import ProcessRepresentative
 from tests.factories import (
     answered_assessment,
@@ -31,7 +32,17 @@ PROCESS_FORM = {
     "scope": "national",
     "layer": "on_the_internet",
 }
+PARTICIPATION_FORM = {
+    "stage": "agenda_setting",
+    "source_url": "https://example.org/report",
+    "source_title": "Session report",
+    "counts.gender.female": "12",
+    "row_version": "1",
+}
 SIGN_IN = 302  # anonymous visitors are sent to sign in
+EDITORS = (SIGN_IN, 200, 403, 200, 403, 200)
+EDITORS_POST = (SIGN_IN, 302, 403, 302, 403, 302)
+PARTICIPATION = "/processes/{process}/participation"
 
 # (method, path template, form, expected status per role in ROLES order)
 MATRIX = [
@@ -54,6 +65,17 @@ MATRIX = [
         {},
         (SIGN_IN, 403, 403, 403, 403, 302),
     ),
+    ("GET", PARTICIPATION, None, EDITORS),
+    ("GET", "/processes/{orphan}/participation", None, (SIGN_IN, 403, 403, 200, 403, 200)),
+    ("GET", f"{PARTICIPATION}/new", None, EDITORS),
+    ("POST", f"{PARTICIPATION}/new", PARTICIPATION_FORM, EDITORS_POST),
+    ("GET", f"{PARTICIPATION}/{{record}}/edit", None, EDITORS),
+    ("POST", f"{PARTICIPATION}/{{record}}/edit", PARTICIPATION_FORM, EDITORS_POST),
+    ("POST", f"{PARTICIPATION}/{{record}}/publish", {"row_version": "1"}, EDITORS_POST),
+    ("POST", f"{PARTICIPATION}/{{record}}/withdraw", {"row_version": "1"}, EDITORS_POST),
+    ("GET", f"{PARTICIPATION}/import", None, EDITORS),
+    ("GET", "/participation/template-counts.csv", None, (200,) * 6),
+    ("GET", "/participation/template-participants.csv", None, (200,) * 6),
     ("GET", "/admin/audit", None, (SIGN_IN, 403, 403, 403, 403, 200)),
     ("GET", "/admin/audit?action=process.updated&page=2", None, (SIGN_IN, 403, 403, 403, 403, 200)),
     ("GET", "/assessments/{submitted}/publish", None, (SIGN_IN, 403, 404, 404, 200, 200)),
@@ -88,9 +110,16 @@ def objects(session, people) -> dict[str, int]:
     published = published_assessment(
         session, rubric, process, people["creator"], people["reviewer"]
     )
+    record = create_record(
+        session,
+        people["creator"],
+        process,
+        {"stage": "agenda_setting", "source_url": "https://example.org/", "source_title": "Report"},
+    )
     session.commit()
     return {
         "process": process.id,
+        "record": record.id,
         "orphan": orphan.id,
         "submitted": submitted.id,
         "published": published.id,

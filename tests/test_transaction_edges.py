@@ -25,6 +25,7 @@ EDGES = frozenset(
         "demo_generate.py",
         "errors.py",
         "languages/views.py",
+        "participation_pages/views.py",
         "processes/representative_views.py",
         "process_pages/views.py",
         "scorecards/batch_jobs.py",

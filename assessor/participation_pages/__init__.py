@@ -1,0 +1,2 @@
+"""Pages recording a process's participation: its records, their form, CSV imports and
+templates."""
