@@ -15,6 +15,7 @@ from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.datastructures import MultiDict
 
 from assessor.comparisons.service import MAX_SCORECARDS, MIN_SCORECARDS
+from assessor.participation.categories import STAGES as PARTICIPATION_STAGES
 from assessor.presentation.fields import fraction_field, score_field
 from assessor.processes.models import LAYERS, SCOPES
 from assessor.rubrics.schemas import RubricTextArgsSchema
@@ -243,6 +244,22 @@ class DocumentStageBlockSchema(Schema):
     rows = fields.List(fields.Nested(DocumentStageRowSchema))
 
 
+class DocumentParticipationStageSchema(Schema):
+    stage = fields.String(metadata={"enum": list(PARTICIPATION_STAGES)})
+    participants = fields.Integer(allow_none=True)
+    stakeholder_balance = fields.Float(allow_none=True)
+    regional_balance = fields.Float(allow_none=True)
+    gender_parity = fields.Float(allow_none=True)
+    developing = fields.Float(allow_none=True)
+    least_developed = fields.Float(allow_none=True)
+
+
+class DocumentParticipationBlockSchema(Schema):
+    assessment_id = fields.Integer()
+    counted = fields.Boolean()
+    stages = fields.List(fields.Nested(DocumentParticipationStageSchema))
+
+
 class NotComparablePillarSchema(Schema):
     key = fields.String()
     title = fields.String()
@@ -285,6 +302,7 @@ class ComparisonDocumentSchema(Schema):
     rows = fields.List(fields.Nested(DocumentRowSchema))
     questions = fields.List(fields.Nested(DocumentQuestionSchema))
     stages = fields.List(fields.Nested(DocumentStageBlockSchema))
+    participation = fields.List(fields.Nested(DocumentParticipationBlockSchema))
     not_comparable = fields.List(fields.Nested(NotComparableSchema))
 
 
@@ -367,6 +385,21 @@ class ComparisonStageBlockSchema(DocumentStageBlockSchema):
     rows = fields.List(fields.Nested(ComparisonStageRowSchema))
 
 
+class ComparisonParticipationStageSchema(DocumentParticipationStageSchema):
+    """A stage's indices as the API rounds figures (four decimals); null where the stage, or
+    the dimension an index needs, was not counted."""
+
+    stakeholder_balance = fraction_field("stakeholder_balance")
+    regional_balance = fraction_field("regional_balance")
+    gender_parity = fraction_field("gender_parity")
+    developing = fraction_field("developing")
+    least_developed = fraction_field("least_developed")
+
+
+class ComparisonParticipationBlockSchema(DocumentParticipationBlockSchema):
+    stages = fields.List(fields.Nested(ComparisonParticipationStageSchema))
+
+
 class ComparisonSchema(ComparisonDocumentSchema):
     """The comparison as /compare.json gives it."""
 
@@ -374,3 +407,10 @@ class ComparisonSchema(ComparisonDocumentSchema):
     rows = fields.List(fields.Nested(ComparisonRowSchema))
     questions = fields.List(fields.Nested(ComparisonQuestionSchema))
     stages = fields.List(fields.Nested(ComparisonStageBlockSchema))
+    participation = fields.List(
+        fields.Nested(ComparisonParticipationBlockSchema),
+        metadata={
+            "description": "Per scorecard, the balance indices at each stage of the participation "
+            "counts it was published beside (docs/participation.md)."
+        },
+    )

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from assessor import scoring
 from assessor.assessments.kept_scores import scores_of
 from assessor.assessments.models import PUBLIC_STATUSES, Assessment
+from assessor.comparisons.participation import participation_blocks
 from assessor.comparisons.questions import questions_side_by_side
 from assessor.comparisons.stages import stage_blocks
 from assessor.exceptions import InvalidInput
@@ -357,5 +358,6 @@ def build_comparison(
             scorecards, results, alignment.questions, alignment.language
         ),
         "stages": stage_blocks(scorecards, results, [p.key for p in alignment.pillars]),
+        "participation": participation_blocks(session, scorecards),
         "not_comparable": alignment.not_comparable,
     }
