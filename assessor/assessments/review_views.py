@@ -7,6 +7,7 @@ from marshmallow import ValidationError
 from assessor.assessments import workflow
 from assessor.assessments.forms import ReplyFormSchema, ReturnFormSchema, WithdrawFormSchema
 from assessor.assessments.overview import render_overview
+from assessor.assessments.participation_check import publication_check
 from assessor.assessments.replies import add_reply
 from assessor.assessments.rubric_reading import question_titles, rubric_reading
 from assessor.assessments.service import get_assessment
@@ -87,6 +88,8 @@ def publish(assessment_id: int):
         "assessments/publish.html",
         assessment=assessment,
         reading=rubric_reading(assessment.rubric),
+        participation=publication_check(db.session, assessment),
+        questions={q.key: q for pillar in assessment.rubric.pillars for q in pillar.questions},
     )
 
 

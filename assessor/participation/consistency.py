@@ -125,3 +125,16 @@ def consistency_flags(
                 if finding is not None:
                     flags.append(Flag(key, level, finding))
     return flags
+
+
+def flag_data(flag: Flag) -> dict:
+    """A flag as plain data, as scorecards and the API carry it."""
+    share = flag.finding.share
+    return {
+        "question_key": flag.question_key,
+        "level": flag.level,
+        "kind": flag.finding.kind,
+        "stage": flag.finding.stage,
+        "category": flag.finding.category,
+        "share": None if share is None else float(share),
+    }

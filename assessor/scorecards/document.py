@@ -15,7 +15,7 @@ from assessor.assessments.models import (
     AssessmentStatus,
 )
 from assessor.assessments.results import answer_data, rated_answers, rubric_shape
-from assessor.participation.consistency import consistency_flags
+from assessor.participation.consistency import consistency_flags, flag_data
 from assessor.participation.profiles import participation_profile
 from assessor.participation.published import current_versions, kept_versions, stage_counts
 from assessor.presentation.stage_rows import stage_rows
@@ -221,15 +221,7 @@ def _participation(
             for version in versions
         ],
         "flags": [
-            {
-                "question_key": flag.question_key,
-                "number": questions[flag.question_key]["number"],
-                "level": flag.level,
-                "kind": flag.finding.kind,
-                "stage": flag.finding.stage,
-                "category": flag.finding.category,
-                "share": None if flag.finding.share is None else float(flag.finding.share),
-            }
+            {**flag_data(flag), "number": questions[flag.question_key]["number"]}
             for flag in flags
         ],
     }

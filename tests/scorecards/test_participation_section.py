@@ -11,7 +11,14 @@ from assessor.participation.records import (
     publish_record,
     update_record,
 )
-from tests.factories import published_assessment, shipped_rubric, stored_process, stored_user
+from tests.assessments.pages import sign_in
+from tests.factories import (
+    answered_assessment,
+    published_assessment,
+    shipped_rubric,
+    stored_process,
+    stored_user,
+)
 from tests.tools import pdf_text
 
 SOURCE = {
@@ -130,3 +137,17 @@ def test_the_pdf_shows_who_took_part_and_the_flags(client, scorecard_id, tmp_pat
     assert "Attendance report of the forum" in text
     assert "Where answers and counts disagree" in text
     assert "came from one regional group" in text
+
+
+def test_a_scorecard_not_yet_published_shows_the_counts_published_now(
+    client, session, people, process
+):
+    draft = answered_assessment(
+        session, shipped_rubric(session), process, people["assessor"], level_of=lambda i: 4
+    )
+    published_counts(session, people["assessor"], process, "decision_making", DECISION)
+    session.commit()
+    sign_in(client, "ana@example.org")
+    shown = page(client, draft.id)
+    assert "The participation counts published for this process now" in shown
+    assert "came from one regional group (Western European and other States)" in shown
