@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from assessor.assessments.service import start_assessment
+from assessor.participation.records import create_record, publish_record
 from assessor.scorecards.models import BatchDownload
 from tests.factories import (
     TEST_PASSWORD,
@@ -25,6 +26,37 @@ class SitePage:
     signed_in: bool = False
 
 
+# Who took part at two stages: the process page, the scorecards and the comparison show the
+# indices, a table per dimension and the funnel.
+PARTICIPATION = {
+    "agenda_setting": {
+        "stakeholder_group": {"government": 12, "civil_society": 30, "academia": 9, "unknown": 4},
+        "regional_group": {"african": 14, "asia_pacific": 12, "western_european_others": 25},
+        "gender": {"female": 26, "male": 27, "another_or_undisclosed": 2},
+    },
+    "decision_making": {
+        "stakeholder_group": {"government": 6, "civil_society": 1},
+        "regional_group": {"western_european_others": 5, "african": 2},
+    },
+}
+
+
+def publish_counts(session, editor, process) -> None:
+    for stage, counts in PARTICIPATION.items():
+        record = create_record(
+            session,
+            editor,
+            process,
+            {
+                "stage": stage,
+                "counts": counts,
+                "source_url": "https://example.org/attendance",
+                "source_title": "Attendance <list> & seats",
+            },
+        )
+        publish_record(session, editor, record, based_on=record.row_version)
+
+
 def seed_site(session, base_url: str) -> list[SitePage]:
     """Two published scorecards of one process that disagree on a question, a draft of another,
     and a batch waiting for its worker; the main pages showing them."""
@@ -33,8 +65,11 @@ def seed_site(session, base_url: str) -> list[SitePage]:
     other = stored_user(session, "ola@example.org", ["assessor"], "government")
     reviewer = stored_user(session, "rui@example.org", ["reviewer"], "academia")
     process = stored_process(
-        session, name="IGF 2013 Workshop #41: Principles of multistakeholder/enhanced cooperation"
+        session,
+        name="IGF 2013 Workshop #41: Principles of multistakeholder/enhanced cooperation",
+        created_by_id=assessor.id,
     )
+    publish_counts(session, assessor, process)
     first = published_assessment(
         session, rubric, process, assessor, reviewer, level_of=lambda index: index % 5
     )
