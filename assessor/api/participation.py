@@ -14,15 +14,14 @@ from assessor.api.schemas import (
 from assessor.db import db
 from assessor.exceptions import Conflict
 from assessor.participation.profiles import participation_profile
+from assessor.participation.published import current_versions, stage_counts
 from assessor.participation.records import (
     StaleRecord,
     create_record,
-    current_versions,
     get_record,
     import_records,
     process_records,
     publish_record,
-    stage_counts,
     update_record,
     withdraw_record,
 )

@@ -22,7 +22,7 @@ from assessor.processes.schemas import (
     required_text,
 )
 from assessor.scoring import api_fraction
-from assessor.validation import MAX_ID, StrictSchema
+from assessor.validation import MAX_ID, StrictSchema, WholeNumber
 
 MAX_BODY_LENGTH = 300
 MAX_SOURCE_TITLE_LENGTH = 500
@@ -193,7 +193,7 @@ def _category_counts(dimension: Dimension) -> type[Schema]:
     """The counts of one dimension: a whole number per category, ``unknown`` included."""
     return StrictSchema.from_dict(
         {
-            category: fields.Integer(strict=True, validate=COUNT, error_messages=NOT_A_COUNT)
+            category: WholeNumber(validate=COUNT, error_messages=NOT_A_COUNT)
             for category in (*dimension.categories, UNKNOWN)
         },
         name=f"{_class_name(dimension.key)}CountsSchema",
@@ -236,9 +236,8 @@ class ParticipationRecordInSchema(SourcedInSchema):
 
 
 def row_version_field() -> fields.Integer:
-    return fields.Integer(
+    return WholeNumber(
         required=True,
-        strict=True,
         validate=validate.Range(min=1, max=MAX_ID, error="must be a number from {min} to {max}"),
         metadata={
             "description": "The `row_version` of the record the change is based on: a change made "

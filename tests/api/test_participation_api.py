@@ -142,6 +142,12 @@ def test_a_count_is_refused_in_the_words_of_the_service(callers, process):
     assert response.get_json() == {"errors": {"counts.gender.female": ["must be a whole number"]}}
 
 
+def test_a_count_written_with_a_decimal_point_is_a_whole_number(callers, process):
+    """JSON Schema counts 3.0 as an integer, as the document says it; so does the API."""
+    body = created(callers, process, counts={"gender": {"male": 3.0}})
+    assert body["counts"] == {"gender": {"male": 3}}
+
+
 # Listing
 
 
