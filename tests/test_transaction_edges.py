@@ -15,6 +15,7 @@ EDGES = frozenset(
     {
         "api/assessments.py",
         "api/auth.py",
+        "api/participation.py",
         "api/processes.py",
         "api/tokens.py",
         "assessments/questionnaire.py",

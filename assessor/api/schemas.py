@@ -4,6 +4,7 @@ from flask import url_for
 from marshmallow import Schema, fields
 
 from assessor.assessments.schemas import AnswerOutSchema, AssessmentSummarySchema
+from assessor.participation.schemas import ParticipationRecordSchema
 from assessor.processes.schemas import (
     ProcessDetailOutSchema,
     ProcessLinkSchema,
@@ -38,11 +39,13 @@ class ConflictSchema(ErrorSchema):
     current = AnyOf(
         AnswerOutSchema,
         ProcessDetailOutSchema,
+        ParticipationRecordSchema,
         allow_none=True,
         metadata={
             "description": (
                 "Saving an answer: the answer as stored now (null: none). Changing a process: "
-                "the process as it is now."
+                "the process as it is now. Changing, publishing or withdrawing a participation "
+                "record: the record as it is now."
             )
         },
     )
@@ -101,3 +104,15 @@ class ProcessConsolidationSchema(ConsolidationSchema):
     process_id = fields.Integer()
     rubric = fields.String()
     method_version = fields.String()
+
+
+class ParticipationRecordListSchema(Schema):
+    """Participation records of a process."""
+
+    items = fields.List(fields.Nested(ParticipationRecordSchema))
+
+
+class WithdrawnRecordSchema(Schema):
+    """A withdrawn participation record; null where a draft never published was deleted."""
+
+    record = fields.Nested(ParticipationRecordSchema, allow_none=True)

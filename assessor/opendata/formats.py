@@ -1,5 +1,5 @@
-"""The exports (judgements, scores) written out as CSV and as one JSON document, piece by
-piece."""
+"""The exports (judgements, scores, participation) written out as CSV and as one JSON
+document, piece by piece."""
 
 import csv
 import io
@@ -10,13 +10,21 @@ from typing import Any
 from marshmallow import Schema
 
 from assessor.csv_cells import csv_cell
-from assessor.opendata.schemas import ExportHeaderSchema, JudgementSchema, ScoreRowSchema
+from assessor.opendata.schemas import (
+    ExportHeaderSchema,
+    JudgementSchema,
+    ParticipationCountSchema,
+    ParticipationIndexSchema,
+    ScoreRowSchema,
+)
 
 # Rows per piece handed to the server: large enough to keep writes few, small enough that a
 # piece stays a few hundred kilobytes.
 ROWS_PER_PIECE = 200
 FIELDS = tuple(JudgementSchema().fields)
 SCORE_FIELDS = tuple(ScoreRowSchema().fields)
+PARTICIPATION_COUNT_FIELDS = tuple(ParticipationCountSchema().fields)
+PARTICIPATION_INDEX_FIELDS = tuple(ParticipationIndexSchema().fields)
 # Evidence URLs are validated as http(s) addresses, which never contain a space.
 URL_SEPARATOR = " "
 

@@ -3,6 +3,8 @@ header of the JSON downloads."""
 
 from marshmallow import Schema, fields
 
+from assessor.participation.categories import DIMENSIONS
+from assessor.participation.schemas import Figure
 from assessor.presentation.fields import score_field
 
 
@@ -76,3 +78,50 @@ class ExportSummarySchema(Schema):
     withdrawn = fields.Integer()
     processes = fields.Integer()
     judgements = fields.Integer()
+
+
+class ParticipationCountSchema(Schema):
+    """One count of a current published participation version: a category of a dimension at
+    a stage; docs/open-data.md describes each field."""
+
+    process_id = fields.Integer()
+    record_id = fields.Integer()
+    version = fields.Integer()
+    stage = fields.String()
+    body = fields.String()
+    dimension = fields.String()
+    category = fields.String()
+    count = fields.Integer()
+    source_url = fields.String()
+    source_title = fields.String()
+    accessed_on = fields.Date(allow_none=True)
+    published_at = fields.DateTime()
+
+
+def _totals() -> dict[str, fields.Field]:
+    """The total and known participants of each dimension (null where it is not counted)."""
+    columns: dict[str, fields.Field] = {}
+    for key in DIMENSIONS:
+        columns[f"{key}_total"] = fields.Integer(allow_none=True)
+        columns[f"{key}_known"] = fields.Integer(allow_none=True)
+    return columns
+
+
+ParticipationIndexSchema = Schema.from_dict(
+    {
+        "process_id": fields.Integer(),
+        "stage": fields.String(),
+        "records": fields.Integer(),
+        **_totals(),
+        "stakeholder_balance": Figure(),
+        "regional_balance": Figure(),
+        "gender_parity": Figure(),
+        "developing_share": Figure(),
+        "least_developed_share": Figure(),
+    },
+    name="ParticipationIndexSchema",
+)
+ParticipationIndexSchema.__doc__ = (
+    "The figures of one process at one stage, computed from the current counts as the API "
+    "computes them; docs/open-data.md describes each field."
+)

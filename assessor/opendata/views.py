@@ -1,5 +1,5 @@
-"""The open-data page and its downloads (judgements, scores), streamed as they are read from
-the database."""
+"""The open-data page and its downloads (judgements, scores, participation), streamed as they
+are read from the database."""
 
 from collections.abc import Iterator
 
@@ -7,7 +7,14 @@ from flask import Blueprint, Response, render_template, stream_with_context, url
 
 from assessor.db import db, utcnow
 from assessor.opendata.formats import csv_pieces, json_pieces
-from assessor.opendata.schemas import ExportSummarySchema, JudgementSchema, ScoreRowSchema
+from assessor.opendata.participation import participation_counts, participation_indices
+from assessor.opendata.schemas import (
+    ExportSummarySchema,
+    JudgementSchema,
+    ParticipationCountSchema,
+    ParticipationIndexSchema,
+    ScoreRowSchema,
+)
 from assessor.opendata.scores import score_rows
 from assessor.opendata.service import (
     LICENCE,
@@ -79,3 +86,31 @@ def scores_json():
     rows = score_rows(db.session, scorecard_permalink)
     pieces = json_pieces(ScoreRowSchema(), _json_header(), "scores", rows)
     return _download(pieces, "application/json", "scores.json")
+
+
+@blueprint.get("/participation_counts.csv")
+def participation_counts_csv():
+    rows = participation_counts(db.session)
+    schema = ParticipationCountSchema()
+    return _download(csv_pieces(schema, rows), "text/csv", "participation_counts.csv")
+
+
+@blueprint.get("/participation_counts.json")
+def participation_counts_json():
+    rows = participation_counts(db.session)
+    pieces = json_pieces(ParticipationCountSchema(), _json_header(), "participation_counts", rows)
+    return _download(pieces, "application/json", "participation_counts.json")
+
+
+@blueprint.get("/participation_indices.csv")
+def participation_indices_csv():
+    rows = participation_indices(db.session)
+    schema = ParticipationIndexSchema()
+    return _download(csv_pieces(schema, rows), "text/csv", "participation_indices.csv")
+
+
+@blueprint.get("/participation_indices.json")
+def participation_indices_json():
+    rows = participation_indices(db.session)
+    pieces = json_pieces(ParticipationIndexSchema(), _json_header(), "participation_indices", rows)
+    return _download(pieces, "application/json", "participation_indices.json")

@@ -5,7 +5,7 @@ render follows stays small."""
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from assessor.participation.categories import STAGES
@@ -17,17 +17,18 @@ from assessor.participation.models import (
 )
 
 
-def current_versions(session: Session, process_id: int) -> list[ParticipationVersion]:
-    """The newest published version of each of the process's records not withdrawn."""
+def _current(*conditions: ColumnElement[bool]) -> Select:
+    """The newest published version of each record not withdrawn, among those ``conditions``
+    keep, by record."""
     newest = (
         select(
             ParticipationVersion.record_id, func.max(ParticipationVersion.number).label("number")
         )
-        .where(ParticipationVersion.process_id == process_id)
+        .where(*conditions)
         .group_by(ParticipationVersion.record_id)
         .subquery()
     )
-    versions = session.scalars(
+    return (
         select(ParticipationVersion)
         .join(
             newest,
@@ -37,7 +38,21 @@ def current_versions(session: Session, process_id: int) -> list[ParticipationVer
         .where(ParticipationVersion.withdrawn.is_(False))
         .order_by(ParticipationVersion.record_id)
     )
+
+
+def current_versions(session: Session, process_id: int) -> list[ParticipationVersion]:
+    """The newest published version of each of the process's records not withdrawn."""
+    versions = session.scalars(_current(ParticipationVersion.process_id == process_id))
     return in_stage_order(versions)
+
+
+def every_current_version(session: Session) -> dict[int, list[ParticipationVersion]]:
+    """The current versions of every process with any, by process id in order, each in stage
+    order: what the open data publishes, in one query."""
+    by_process: dict[int, list[ParticipationVersion]] = defaultdict(list)
+    for version in session.scalars(_current()):
+        by_process[version.process_id].append(version)
+    return {process_id: in_stage_order(by_process[process_id]) for process_id in sorted(by_process)}
 
 
 def in_stage_order(versions: Iterable[ParticipationVersion]) -> list[ParticipationVersion]:

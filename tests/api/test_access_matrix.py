@@ -45,6 +45,23 @@ MATRIX = [
         None,
         EVERYONE,
     ),
+    ("GET", "/api/v1/processes/{process}/participation", None, EVERYONE),
+    (
+        "GET",
+        "/api/v1/processes/{process}/participation/records",
+        None,
+        (401, 200, 403, 200, 403, 200),
+    ),
+    (
+        "POST",
+        "/api/v1/processes/{process}/participation/records",
+        {
+            "stage": "agenda_setting",
+            "source_url": "https://example.org/report",
+            "source_title": "Report",
+        },
+        (401, 201, 403, 201, 403, 201),
+    ),
     ("GET", "/api/v1/assessments", None, EVERYONE),
     (
         "POST",

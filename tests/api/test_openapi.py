@@ -105,10 +105,17 @@ def test_operations_with_a_body_document_its_refusals(document):
             assert {"400", "413", "415", "422"} <= set(operation["responses"]), (method, path)
 
 
+READ_WITH_A_TOKEN = {
+    "/api/v1/audit-events",
+    "/api/v1/processes/{process_id}/participation/records",
+}
+
+
 def test_operations_changing_data_need_a_token_except_creating_one(document):
-    """Reading is open to all, but for the audit trail, which only admins read."""
+    """Reading is open to all, but for the audit trail, which only admins read, and the
+    participation records of a process, drafts among them, which only its editors read."""
     for path, method, operation in _operations(document):
-        if method == "get" and path != "/api/v1/audit-events":
+        if method == "get" and path not in READ_WITH_A_TOKEN:
             assert {} in operation["security"], path
         elif (method, path) != ("post", "/api/v1/tokens"):
             assert operation["security"] == [{"bearerAuth": []}], (method, path)
@@ -126,6 +133,12 @@ def test_answer_conflict_carries_the_stored_answer(document):
     assert "current" in document["components"]["schemas"]["Conflict"]["properties"]
 
 
+PARTICIPATION = {
+    "stage": "agenda_setting",
+    "source_url": "https://example.org/report",
+    "source_title": "Report",
+    "counts": {"gender": {"female": 3, "unknown": 1}},
+}
 BODIES = [
     ("AnswerIn", {"level": 2}, True),
     ("AnswerIn", {"not_applicable": True, "level": None}, True),
@@ -137,6 +150,11 @@ BODIES = [
     ("ProcessCreate", {**PROCESS, "public_url": "ftp://example.org/forum"}, False),
     ("ProcessCreate", {**PROCESS, "name": "   "}, False),
     ("ProcessCreate", {**PROCESS, "description": "a\u0000b"}, False),
+    ("ParticipationRecordIn", PARTICIPATION, True),
+    ("ParticipationRecordIn", {**PARTICIPATION, "counts": {"gender": {"robot": 1}}}, False),
+    ("ParticipationRecordIn", {**PARTICIPATION, "counts": {"age": {"old": 1}}}, False),
+    ("ParticipationRecordIn", {**PARTICIPATION, "counts": {"youth": {"youth": -1}}}, False),
+    ("ParticipationRecordIn", {**PARTICIPATION, "stage": "lobbying"}, False),
 ]
 
 
@@ -186,3 +204,22 @@ def test_api_page_lists_every_operation(client, document):
 
 def test_site_footer_links_to_the_api_page(client):
     assert 'href="/api"' in client.get("/").get_data(as_text=True)
+
+
+def test_a_csv_import_documents_its_file_and_its_refusals(document):
+    path = "/api/v1/processes/{process_id}/participation/imports"
+    operation = document["paths"][path]["post"]
+    assert operation["requestBody"] == {
+        "required": True,
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+    }
+    assert {"400", "413", "415", "422"} <= set(operation["responses"])
+    assert "line 5, count" in operation["description"]
+
+
+def test_a_participation_conflict_carries_the_stored_record(document):
+    path = "/api/v1/processes/{process_id}/participation/records/{record_id}"
+    conflict = document["paths"][path]["patch"]["responses"]["409"]
+    assert "`current`" in conflict["description"]
+    current = document["components"]["schemas"]["Conflict"]["properties"]["current"]
+    assert {"$ref": "#/components/schemas/ParticipationRecord"} in current["anyOf"]

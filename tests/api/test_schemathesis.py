@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from assessor import create_app
 from assessor.assessments.service import start_assessment
 from assessor.extensions import limiter
+from assessor.participation.records import create_record
 from assessor.processes.versions import current_version
 from assessor.users.models import User
 from assessor.users.tokens import create_token
@@ -39,6 +40,12 @@ def operations_with_rules_beyond_schema() -> list[str]:
     )
 
 
+PARTICIPATION = {
+    "stage": "agenda_setting",
+    "source_url": "https://example.org/report",
+    "source_title": "Report",
+    "counts": {"gender": {"female": 3, "male": 2}},
+}
 # What a request the document allows may get: schemathesis's default, and 422 where allowed.
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
 CONFIG = {
@@ -79,7 +86,8 @@ schema = schemathesis.openapi.from_wsgi(
 
 @pytest.fixture
 def seeded(session) -> dict:
-    """An assessor with a draft, and a published assessment: the objects paths may name."""
+    """An assessor with a draft, a published assessment and a participation record: the
+    objects paths may name."""
     rubric = stored_rubric(session)
     process = stored_process(session)
     assessor = stored_user(session, "assessor@example.org", ["assessor"])
@@ -90,13 +98,17 @@ def seeded(session) -> dict:
     published.process_version = current_version(session, process)
     published.status, published.published_at = "published", datetime.now(UTC)
     admin = stored_user(session, "admin@example.org", ["admin"], None)
+    # A process the assessor described, so that participation records reach its editor.
+    described = stored_process(session, name="Described by the assessor", created_by_id=assessor.id)
+    record = create_record(session, assessor, described, PARTICIPATION)
     session.commit()
     return {
         "user_id": assessor.id,
         "admin_id": admin.id,
         "path": {
             "assessment_id": [draft.id, published.id],
-            "process_id": [process.id],
+            "process_id": [process.id, described.id],
+            "record_id": [record.id],
             "question_key": [q.key for pillar in rubric.pillars for q in pillar.questions],
             "slug": [rubric.slug],
             "version": [rubric.version],

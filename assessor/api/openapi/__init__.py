@@ -76,7 +76,7 @@ def _json(schema: Any) -> dict[str, Any]:
 def _statuses(operation: Operation, method: str, rule: Rule) -> list[int]:
     """Every refusal the operation can answer with, in order."""
     statuses = {401, *operation.refusals}
-    if operation.body is not None:
+    if operation.body is not None or operation.upload is not None:
         statuses |= {400, 413, 415, 422}
     if method != "GET":
         statuses.add(400)
@@ -139,6 +139,11 @@ def _operation(view: Any, method: str, rule: Rule) -> dict[str, Any]:
         document["requestBody"] = {
             "required": _refuses_empty_body(operation.body),
             "content": _json(operation.body),
+        }
+    if operation.upload is not None:
+        document["requestBody"] = {
+            "required": True,
+            "content": {operation.upload: {"schema": {"type": "string"}}},
         }
     return document
 

@@ -20,7 +20,8 @@ class Operation:
     415 and 422 follow from a body, 422 from a query, 400 from any method that changes data,
     401 from the token check every call passes, 404 from an id in the path. ``refusals`` are
     the other statuses its service can answer with. ``rules`` are those the schemas cannot
-    state, refused with 422: the description says them.
+    state, refused with 422: the description says them. ``upload`` is the media type of a file
+    sent as the body in place of JSON, with the same refusals as a body.
     """
 
     tag: str
@@ -34,6 +35,9 @@ class Operation:
     conflict: str | None = None
     location: str | None = None
     rules: tuple[str, ...] = ()
+    # The media type of a file sent whole as the body, such as text/csv: read by the view
+    # itself, its other inputs in the query string.
+    upload: str | None = None
 
     def __call__(self, view: View) -> View:
         """Declare this operation as ``view``'s."""

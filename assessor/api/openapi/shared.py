@@ -50,6 +50,14 @@ TAGS = [
             "accounts, with who made it and the fields before and after. For administrators."
         ),
     },
+    {
+        "name": "participation",
+        "description": (
+            "Who took part in a process, counted per stage: the published counts and their "
+            "profile for anyone; records, drafts until published, for the process's editors, "
+            "saved with optimistic locking (send the record's `row_version`)."
+        ),
+    },
     {"name": "documentation", "description": "This document."},
 ]
 
@@ -67,6 +75,7 @@ PATH_PARAMETERS = {
     "assessment_id": "The assessment's id.",
     "question_key": "A question of the assessment's rubric, such as openness.open_participation.",
     "process_id": "The process's id.",
+    "record_id": "The id of one of the process's participation records.",
     "token_id": "The id of one of your own tokens, as returned when it was created.",
     "slug": "The rubric's slug, such as wsis10-multistakeholder.",
     "version": "The rubric's version, such as 1.0.0.",
@@ -96,7 +105,11 @@ REFUSALS = {
         "`problems` or `revision_id` to resolve it.",
     ),
     413: ("TooLarge", "The body is larger than {limit} bytes."),
-    415: ("UnsupportedMediaType", "A body was sent with a Content-Type other than JSON."),
+    415: (
+        "UnsupportedMediaType",
+        "A body was sent with a Content-Type other than JSON (or, for a CSV import, other "
+        "than text/csv).",
+    ),
     422: (
         "InvalidInput",
         "Some input is not valid. `errors` maps each field path (such as `evidence[0].url`, or "
