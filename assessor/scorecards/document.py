@@ -221,8 +221,7 @@ def _participation(
             for version in versions
         ],
         "flags": [
-            {**flag_data(flag), "number": questions[flag.question_key]["number"]}
-            for flag in flags
+            {**flag_data(flag), "number": questions[flag.question_key]["number"]} for flag in flags
         ],
     }
 
