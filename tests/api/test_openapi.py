@@ -223,3 +223,11 @@ def test_a_participation_conflict_carries_the_stored_record(document):
     assert "`current`" in conflict["description"]
     current = document["components"]["schemas"]["Conflict"]["properties"]["current"]
     assert {"$ref": "#/components/schemas/ParticipationRecord"} in current["anyOf"]
+
+
+def test_an_object_of_counts_alike_is_one_row_naming_its_keys(client):
+    page = client.get("/api").get_data(as_text=True)
+    create = page[page.index('id="participation-create"') :]
+    create = create[: create.index("<h3", 10)]
+    assert "counts.gender.female" not in create
+    assert "optional keys female, male, another_or_undisclosed, unknown; each integer" in create

@@ -49,3 +49,18 @@ def test_a_publication_names_the_version_of_the_process_record_in_words(app):
     with app.test_request_context():
         found = changes(None, {"process_version": 2}, NAMES)
     assert found == [Change("Version of the process record", None, "2")]
+
+
+def test_participation_counts_and_their_stage_read_in_words(app):
+    before = {"record_id": 4, "stage": "agenda_setting", "counts": {"gender": {"female": 3}}}
+    after = {
+        "record_id": 4,
+        "stage": "decision_making",
+        "counts": {"gender": {"female": 3, "male": 4}, "youth": {"youth": 1}},
+    }
+    with app.test_request_context():
+        found = changes(before, after, NAMES)
+    assert found == [
+        Change("Stage", "Agenda-setting", "Decision-making"),
+        Change("Counts", "Gender: 3", "Gender: 7, Youth: 1"),
+    ]

@@ -85,25 +85,42 @@ def _object_of(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, An
     return None
 
 
+def _alike_values(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The one definition that every field of an object shares, where all are optional plain
+    values alike (counts by category, say): the page then names the keys in one row."""
+    values = list(schema.get("properties", {}).values())
+    if len(values) < 2 or schema.get("required"):
+        return None
+    first = values[0]
+    if any(value != first for value in values) or _object_of(document, first) is not None:
+        return None
+    return first
+
+
 def body_fields(document: dict[str, Any], schema: dict[str, Any], path: str = "") -> list[dict]:
-    """Every field of a request body, nested ones named by path as errors name them."""
+    """Every field of a request body, nested ones named by path as errors name them; an object
+    of optional values alike is one row naming its keys."""
     if "$ref" in schema:
         schema = _component(document, schema["$ref"])
     required = set(schema.get("required", []))
     rows = []
     for name, definition in schema.get("properties", {}).items():
         field_path = f"{path}.{name}" if path else name
-        rows.append(
-            {
-                "path": field_path,
-                "type": type_name(document, definition),
-                "required": name in required,
-                "constraints": constraints(definition),
-                "description": prose(definition.get("description", "")),
-            }
-        )
         nested = _object_of(document, definition)
-        if nested is not None:
+        alike = None if nested is None else _alike_values(document, nested)
+        row = {
+            "path": field_path,
+            "type": type_name(document, definition),
+            "required": name in required,
+            "constraints": constraints(definition),
+            "description": prose(definition.get("description", "")),
+        }
+        if alike is not None:
+            keys = ", ".join(nested["properties"])
+            each = "; ".join(filter(None, (type_name(document, alike), constraints(alike))))
+            row["constraints"] = f"optional keys {keys}; each {each}"
+        rows.append(row)
+        if nested is not None and alike is None:
             suffix = "[]" if definition.get("type") == "array" else ""
             rows.extend(body_fields(document, nested, field_path + suffix))
     return rows
