@@ -4,7 +4,9 @@ A count's input is named by its place, ``counts.<dimension>.<category>``, the na
 gives a refused count, so that every problem lands beside its own input.
 """
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -42,6 +44,9 @@ REQUIRED_MESSAGES = {
     "source_title": N_("give the title of the source"),
 }
 COUNT_MESSAGE = _l("must be a whole number from 0 to %(max)s", max=MAX_COUNT)
+SEPARATED_MESSAGE = _l("type a whole number in digits only, without separators, such as 1200")
+# A number written with thousands separators: "1,200", "1.200", "1 200", "1'200", "1 200".
+SEPARATED_NUMBER = re.compile(r"[0-9]{1,3}(?:[,.' \u00a0\u202f_][0-9]{3})+")
 SOURCE_DEFAULTS = {"body": "", "accessed_on": None, "note": ""}
 # Every count input, by the schema's attribute: its dimension and category, unknown last.
 COUNT_FIELDS = {
@@ -57,6 +62,18 @@ def count_name(dimension: str, category: str) -> str:
 
 
 COUNT_NAMES = [count_name(*place) for place in COUNT_FIELDS.values()]
+# The record form's fields in the order it shows them.
+RECORD_FIELDS = ("stage", *SOURCE_LABELS, *COUNT_NAMES)
+# The import form's fields in the order it shows them.
+IMPORT_FIELDS = ("file", *SOURCE_LABELS)
+SEEN_PREFIX = "seen."
+
+
+def in_form_order(errors: Mapping[str, list[str]], order: tuple[str, ...]) -> dict[str, list[str]]:
+    """``errors`` in the order the form shows its fields (any other place last), so that
+    the error summary reads as the form does."""
+    place = {name: index for index, name in enumerate(order)}
+    return dict(sorted(errors.items(), key=lambda item: place.get(item[0], len(order))))
 
 
 def field_labels() -> dict[str, str]:
@@ -132,11 +149,21 @@ class _RecordFormBase(SourceFormSchema):
         return {**data, "counts": counts}
 
 
-def _count_field(name: str) -> fields.Integer:
-    return fields.Integer(
+class CountField(fields.Integer):
+    """A count typed as a whole number; one written with thousands separators ("1,200") is
+    refused with a message saying so, since "1.200" may mean 1.2 or 1200."""
+
+    def _deserialize(self, value: Any, attr, data, **kwargs) -> int | None:
+        if isinstance(value, str) and SEPARATED_NUMBER.fullmatch(value.strip()):
+            raise self.make_error("separated")
+        return super()._deserialize(value, attr, data, **kwargs)
+
+
+def _count_field(name: str) -> CountField:
+    return CountField(
         data_key=name,
         validate=validate.Range(min=0, max=MAX_COUNT, error=COUNT_MESSAGE),
-        error_messages={"invalid": COUNT_MESSAGE},
+        error_messages={"invalid": COUNT_MESSAGE, "separated": SEPARATED_MESSAGE},
     )
 
 
@@ -186,11 +213,52 @@ def _as_compared(name: str, value: str | None) -> str:
     return value
 
 
-def stored_differences(typed: Mapping[str, str], stored: Mapping[str, str]) -> dict[str, str]:
-    """The fields whose stored value differs from what was typed, with the stored value (an
-    empty count and 0 are the same)."""
-    return {
-        name: _as_compared(name, stored.get(name))
-        for name in ("stage", *SOURCE_LABELS, *COUNT_NAMES)
-        if _as_compared(name, typed.get(name)) != _as_compared(name, stored.get(name))
+def every_field(values: Mapping[str, str]) -> dict[str, str]:
+    """``values`` with every field of the record form, empty where none is given (as the
+    values an edit form carries as loaded)."""
+    return {name: values.get(name) or "" for name in RECORD_FIELDS}
+
+
+def seen_values(form: dict[str, str]) -> dict[str, str] | None:
+    """Take out of ``form`` the values the editor loaded (``seen.<field>``, carried by the
+    edit form); None for a form without them all."""
+    seen = {
+        name.removeprefix(SEEN_PREFIX): form.pop(name)
+        for name in list(form)
+        if name.startswith(SEEN_PREFIX)
     }
+    return seen if all(name in seen for name in RECORD_FIELDS) else None
+
+
+@dataclass
+class MergedEdit:
+    """An edit of a record merged with what someone else saved since the editor loaded it.
+
+    ``values`` is the form to show again: what the editor typed, and, in the fields they left
+    as they found them, the stored value. ``taken`` names those fields that someone else
+    changed; ``clashing`` the fields both changed differently, each with the stored value.
+    """
+
+    values: dict[str, str]
+    taken: dict[str, str] = field(default_factory=dict)
+    clashing: dict[str, str] = field(default_factory=dict)
+
+
+def merged_with_stored(
+    typed: Mapping[str, str], seen: Mapping[str, str] | None, stored: Mapping[str, str]
+) -> MergedEdit:
+    """Merge what the editor typed over the values they loaded (``seen``) with the record as
+    stored now, field by field, so that saving again undoes no one's change unseen. An empty
+    count and 0 are the same; without ``seen``, every field that differs clashes."""
+    merged = MergedEdit(values=dict(typed))
+    for name in RECORD_FIELDS:
+        mine, now = _as_compared(name, typed.get(name)), _as_compared(name, stored.get(name))
+        if mine == now:
+            continue
+        start = _as_compared(name, seen.get(name)) if seen is not None else None
+        if mine == start:
+            merged.values[name] = stored.get(name, "")
+            merged.taken[name] = now
+        elif start is None or now != start:
+            merged.clashing[name] = now
+    return merged

@@ -36,14 +36,20 @@ from assessor.participation.records import (
 )
 from assessor.participation_pages.csv_templates import counts_template, participants_template
 from assessor.participation_pages.forms import (
+    IMPORT_FIELDS,
     MAX_FILE_SIZE,
+    RECORD_FIELDS,
     STAGE_LABELS,
+    MergedEdit,
     count_groups,
+    every_field,
     field_labels,
+    in_form_order,
     load_record_form,
     load_source_form,
+    merged_with_stored,
     record_form_values,
-    stored_differences,
+    seen_values,
 )
 from assessor.processes.access import require_may_edit
 from assessor.processes.models import Process
@@ -132,22 +138,25 @@ def form_page(
     record: ParticipationRecord | None,
     values: dict[str, str],
     errors: dict[str, list[str]],
-    stored: dict[str, str] | None = None,
+    seen: dict[str, str] | None = None,
+    meanwhile: MergedEdit | None = None,
 ):
-    """The record form with the values as given, each problem beside its input; with
-    ``stored``, the fields someone else saved meanwhile, with their stored values."""
+    """The record form with the values as given, each problem beside its input; ``seen``,
+    the values the editor loaded, carried to the next save; with ``meanwhile``, the edit
+    merged with what someone else saved since."""
     page = render_template(
         "participation/form.html",
         process=process,
         record=record,
         values=values,
-        errors=translated_fields(errors),
-        stored=stored,
+        errors=translated_fields(in_form_order(errors, RECORD_FIELDS)),
+        seen=seen,
+        meanwhile=meanwhile,
         labels=field_labels(),
         stages=STAGE_LABELS,
         count_groups=count_groups(),
     )
-    return page, 422 if errors else 409 if stored is not None else 200
+    return page, 422 if errors else 409 if meanwhile is not None else 200
 
 
 @blueprint.route(f"{RECORDS}/new", methods=["GET", "POST"])
@@ -181,9 +190,11 @@ def edit(process_id: int, record_id: int):
     process = _editable_process(process_id)
     record = get_record(db.session, process, record_id)
     if request.method == "GET":
-        return form_page(process, record, record_form_values(record), {})
+        loaded = record_form_values(record)
+        return form_page(process, record, loaded, {}, seen=every_field(loaded))
     values = request.form.to_dict()
     based_on = row_version_posted(values.pop("row_version", ""))
+    seen = seen_values(values)
     try:
         changes = load_record_form(values)
         update_record(db.session, current_user, record, changes, based_on=based_on)
@@ -191,21 +202,45 @@ def edit(process_id: int, record_id: int):
         db.session.rollback()
         if based_on is not None:
             values["row_version"] = str(based_on)
-        return form_page(process, record, values, error.fields)
+        return form_page(process, record, values, error.fields, seen=seen)
     except StaleRecord:
+        # Nothing is saved: the form comes back merged, based on the stored version.
         db.session.rollback()
-        stored = stored_differences(values, record_form_values(record))
-        return form_page(process, record, values, {}, stored=stored)
+        stored = record_form_values(record)
+        meanwhile = merged_with_stored(values, seen, stored)
+        seen = every_field(stored)
+        return form_page(process, record, meanwhile.values, {}, seen=seen, meanwhile=meanwhile)
     db.session.commit()
     flash(_("The changes to the counts are saved."))
     return redirect(url_for(".index", process_id=process.id))
 
 
-def _acted_on(process: Process, record: ParticipationRecord, action, done: str):
+def confirmation_page(process: Process, record: ParticipationRecord, action: str):
+    """What publishing, withdrawing or deleting ``record`` will do, with a button to do it."""
+    page = render_template(
+        "participation/confirm.html",
+        process=process,
+        record=record,
+        action=action,
+        stage=STAGE_LABELS[record.stage],
+        state=record_state(record),
+        totals=counts_summary(record.counts),
+    )
+    return page, 200
+
+
+def _confirmed(process: Process, record: ParticipationRecord, action: str, service, done: str):
+    """Do ``action`` on a post confirming it; else show what it will do, changing nothing."""
+    if request.method == "POST" and request.form.get("confirm") == action:
+        return _acted_on(process, record, service, done)
+    return confirmation_page(process, record, action)
+
+
+def _acted_on(process: Process, record: ParticipationRecord, service, done: str):
     """Publish or withdraw ``record`` as the editor saw it, at the posted row version."""
     based_on = row_version_posted(request.form.get("row_version", ""))
     try:
-        action(db.session, current_user, record, based_on=based_on)
+        service(db.session, current_user, record, based_on=based_on)
     except Conflict as refused:
         db.session.rollback()
         return list_page(process, translated(refused.message), 409)
@@ -214,25 +249,27 @@ def _acted_on(process: Process, record: ParticipationRecord, action, done: str):
     return redirect(url_for(".index", process_id=process.id))
 
 
-@blueprint.post(f"{RECORDS}/<int:record_id>/publish")
+@blueprint.route(f"{RECORDS}/<int:record_id>/publish", methods=["GET", "POST"])
 @login_required
 def publish(process_id: int, record_id: int):
+    """Publishing makes the counts public, so it is confirmed on a page of its own first."""
     process = _editable_process(process_id)
     record = get_record(db.session, process, record_id)
-    return _acted_on(process, record, publish_record, _("The counts are published."))
+    done = _("The counts are published.")
+    return _confirmed(process, record, "publish", publish_record, done)
 
 
-@blueprint.post(f"{RECORDS}/<int:record_id>/withdraw")
+@blueprint.route(f"{RECORDS}/<int:record_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw(process_id: int, record_id: int):
-    """Withdraw a published record; a draft never published is deleted."""
+    """Withdraw a published record; a draft never published is deleted. Either is confirmed
+    on a page of its own first."""
     process = _editable_process(process_id)
     record = get_record(db.session, process, record_id)
     if record.published_number is None:
-        done = _("The draft is deleted.")
-    else:
-        done = _("The counts are withdrawn.")
-    return _acted_on(process, record, withdraw_record, done)
+        return _confirmed(process, record, "delete", withdraw_record, _("The draft is deleted."))
+    done = _("The counts are withdrawn.")
+    return _confirmed(process, record, "withdraw", withdraw_record, done)
 
 
 def import_page(
@@ -246,7 +283,7 @@ def import_page(
         "participation/import.html",
         process=process,
         values=values,
-        errors=translated_fields(errors),
+        errors=translated_fields(in_form_order(errors, IMPORT_FIELDS)),
         problems=translated_fields(problems or {}),
         labels=field_labels(),
     )

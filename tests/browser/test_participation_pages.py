@@ -1,7 +1,9 @@
 """Recording participation in a real browser: counts typed into the form, a bad CSV file's
-problems by line, a good file imported, a draft published; every page accessible."""
+problems by line, a good file imported, a draft published after its confirmation; the error
+summary takes the focus; every page accessible."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.accessibility import accessibility_findings
 from tests.browser.test_processes_pages import sign_in
@@ -39,6 +41,7 @@ def test_an_editor_records_imports_and_publishes_counts(page, process_id, tmp_pa
     page.fill("#field-counts-gender-female", "many")
     page.click("main button[type=submit]")
     assert page.locator("#error-summary a[href='#field-counts-gender-female']").count() == 1
+    expect(page.locator("#error-summary")).to_be_focused()
     assert page.locator("#field-source_title").input_value() == "Session report"
     assert accessibility_findings(page) == []
     page.fill("#field-counts-gender-female", "48")
@@ -55,6 +58,7 @@ def test_an_editor_records_imports_and_publishes_counts(page, process_id, tmp_pa
     fill_source(page)
     page.click("main button[type=submit]")
     problems = page.locator("#file-problems").text_content()
+    expect(page.locator("#error-summary")).to_be_focused()
     assert "line 2, count" in problems and "line 3, stage" in problems
     assert page.locator("#field-source_title").input_value() == "Session report"
     assert accessibility_findings(page) == []
@@ -63,7 +67,11 @@ def test_an_editor_records_imports_and_publishes_counts(page, process_id, tmp_pa
     page.wait_for_url(f"**/processes/{process_id}/participation")
     assert "1 draft added, one per stage." in page.locator("main").text_content()
 
-    page.locator("#stage-decision_making + .table-scroll button", has_text="Publish").click()
+    page.locator("#stage-decision_making + .table-scroll a", has_text="Publish").click()
+    page.wait_for_url(f"**/processes/{process_id}/participation/*/publish")
+    assert "will be public on the page of" in page.locator("main").text_content()
+    assert accessibility_findings(page) == []
+    page.click("main button[name=confirm]")
     page.wait_for_url(f"**/processes/{process_id}/participation")
     assert "Published (version 1)" in page.locator("main").text_content()
     assert accessibility_findings(page) == []

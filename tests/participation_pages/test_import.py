@@ -150,3 +150,13 @@ def test_an_import_without_its_security_token_is_refused(client, session, users,
 def test_another_assessor_may_not_import(client, session, users, process):
     sign_in(client, users["other_assessor"])
     assert client.get(import_path(process)).status_code == 403
+
+
+def test_the_import_error_summary_takes_the_focus_and_lists_the_file_first(client, users, process):
+    sign_in(client, users["assessor"])
+    response = send_file(client, process, BAD_FILE, source_title="")
+    assert response.status_code == 422
+    page = text_of(response)
+    assert 'id="error-summary" autofocus>' in page
+    summary = page[page.index('id="error-summary"') :]
+    assert summary.index('<a href="#field-file">') < summary.index('<a href="#field-source_title">')

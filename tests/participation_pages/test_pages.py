@@ -47,7 +47,7 @@ def test_a_withdrawn_record_says_so(client, session, users, process):
     response = post_form(
         client,
         f"{list_path(process)}/{record.id}/withdraw",
-        {"row_version": str(record.row_version)},
+        {"row_version": str(record.row_version), "confirm": "withdraw"},
     )
     assert response.status_code == 302
     page = text_of(client.get(list_path(process)))
@@ -125,7 +125,7 @@ def test_publishing_adds_a_version(client, session, users, process):
     response = post_form(
         client,
         f"{list_path(process)}/{record.id}/publish",
-        {"row_version": str(record.row_version)},
+        {"row_version": str(record.row_version), "confirm": "publish"},
     )
     assert response.status_code == 302
     session.expire_all()
@@ -142,7 +142,7 @@ def test_deleting_a_draft_removes_it(client, session, users, process):
     response = post_form(
         client,
         f"{list_path(process)}/{record.id}/withdraw",
-        {"row_version": str(record.row_version)},
+        {"row_version": str(record.row_version), "confirm": "delete"},
     )
     assert response.status_code == 302
     assert records(session) == []
@@ -156,7 +156,9 @@ def test_publishing_from_an_outdated_list_is_refused(client, session, users, pro
     session.commit()
     sign_in(client, users["assessor"])
     response = post_form(
-        client, f"{list_path(process)}/{record.id}/publish", {"row_version": str(seen)}
+        client,
+        f"{list_path(process)}/{record.id}/publish",
+        {"row_version": str(seen), "confirm": "publish"},
     )
     assert response.status_code == 409
     assert "Someone changed these participation counts" in text_of(response)
@@ -201,7 +203,7 @@ def test_a_missing_stage_is_named(client, users, process):
     assert '<a href="#field-stage">Stage: choose a stage</a>' in text_of(response)
 
 
-def test_a_stale_edit_shows_the_stored_counts_and_keeps_what_was_typed(
+def test_a_stale_edit_without_the_loaded_values_shows_every_difference_as_a_clash(
     client, session, users, process
 ):
     record = stored_record(session, users["assessor"], process)
@@ -217,7 +219,7 @@ def test_a_stale_edit_shows_the_stored_counts_and_keeps_what_was_typed(
     assert response.status_code == 409
     page = text_of(response)
     assert "Someone changed these counts since you opened them" in page
-    assert "Gender: Female</a>: you typed 48; stored now: 30" in page
+    assert "Gender: Female</a>: you typed 48; saved meanwhile: 30" in page
     assert 'name="counts.gender.female" value="48"' in page
     assert "Stored meanwhile: 30" in page
     assert f'name="row_version" value="{now}"' in page
@@ -236,8 +238,8 @@ def test_a_post_without_its_security_token_is_refused(client, session, users, pr
     for path, form in (
         (f"{base}/new", RECORD_FORM),
         (f"{base}/{record.id}/edit", {**RECORD_FORM, "row_version": str(record.row_version)}),
-        (f"{base}/{record.id}/publish", {"row_version": str(record.row_version)}),
-        (f"{base}/{record.id}/withdraw", {"row_version": str(record.row_version)}),
+        (f"{base}/{record.id}/publish", {"row_version": "1", "confirm": "publish"}),
+        (f"{base}/{record.id}/withdraw", {"row_version": "1", "confirm": "delete"}),
     ):
         assert client.post(path, data=form).status_code == 400
     assert records(session)[0].published_number is None
@@ -261,3 +263,26 @@ def test_the_list_and_the_form_speak_french(client, session, users, process):
     form = text_of(client.get(f"{list_path(process)}/new?lang=fr"))
     assert "<legend>Genre</legend>" in form
     assert "Enregistrer comme brouillon" in form
+
+
+def test_a_count_with_thousands_separators_is_refused_saying_why(client, session, users, process):
+    sign_in(client, users["assessor"])
+    typed = {**RECORD_FORM, "counts.gender.female": "1,200", "counts.gender.male": "1 200"}
+    response = post_form(client, f"{list_path(process)}/new", typed)
+    assert response.status_code == 422
+    page = text_of(response)
+    message = "type a whole number in digits only, without separators, such as 1200"
+    assert f"Gender: Female: {message}</a>" in page
+    assert f"Gender: Male: {message}</a>" in page
+    assert records(session) == []
+
+
+def test_the_error_summary_takes_the_focus_and_lists_problems_in_form_order(client, users, process):
+    sign_in(client, users["assessor"])
+    typed = {**RECORD_FORM, "stage": "", "source_title": "", "counts.gender.female": "x"}
+    page = text_of(post_form(client, f"{list_path(process)}/new", typed))
+    assert 'id="error-summary" autofocus>' in page
+    summary = page[page.index('id="error-summary"') :]
+    links = ["#field-stage", "#field-source_title", "#field-counts-gender-female"]
+    places = [summary.index(f'<a href="{link}">') for link in links]
+    assert places == sorted(places)
