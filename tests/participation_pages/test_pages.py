@@ -277,6 +277,23 @@ def test_a_count_with_thousands_separators_is_refused_saying_why(client, session
     assert records(session) == []
 
 
+def test_the_separators_message_speaks_french(client, users, process):
+    sign_in(client, users["assessor"])
+    path = f"{list_path(process)}/new?lang=fr"
+    typed = {**RECORD_FORM, "counts.gender.female": "1.200"}
+    page = text_of(post_form(client, path, typed))
+    assert "sans séparateurs" in page and "1200" in page
+
+
+def test_the_confirmation_page_speaks_french(client, session, users, process):
+    record = stored_record(session, users["assessor"], process)
+    sign_in(client, users["assessor"])
+    page = text_of(client.get(f"{list_path(process)}/{record.id}/withdraw?lang=fr"))
+    heading = "Supprimer le brouillon de Définition de l'ordre du jour\u00a0?"
+    assert heading in page
+    assert "Cette action est irréversible." in page
+
+
 def test_the_error_summary_takes_the_focus_and_lists_problems_in_form_order(client, users, process):
     sign_in(client, users["assessor"])
     typed = {**RECORD_FORM, "stage": "", "source_title": "", "counts.gender.female": "x"}
