@@ -253,7 +253,8 @@ def test_the_government_view_of_the_workshop_is_flagged_against_the_report_figur
     (assessment,) = by(session, WORKSHOP, GOVERNMENT_ASSESSOR)
     page = client.get(f"/assessments/{assessment.id}/scorecard").get_data(as_text=True)
     assert (
-        "Rated at level 3, but at Agenda-setting 64.3% of the known participants came from "
+        "Rated at level 3 (Substantial), but at Agenda-setting 64.3% of the known participants "
+        "came from "
         "developed countries." in page
     )
 

@@ -48,6 +48,13 @@ def _place(line: int, column: str | None = None) -> str:
     return _("line %(line)s, %(column)s", line=line, column=column)
 
 
+def _delimiter(text: str) -> str:
+    """A comma; a semicolon where the header has semicolons and no comma, as spreadsheets
+    that write a decimal comma (French ones among them) save CSV."""
+    header = text.lstrip("\r\n").split("\n", 1)[0]
+    return ";" if ";" in header and "," not in header else ","
+
+
 def _rows(data: bytes, problems: Problems) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and each row with its line number; problems of the file as a whole."""
     try:
@@ -61,7 +68,7 @@ def _rows(data: bytes, problems: Problems) -> tuple[list[str], list[tuple[int, l
             problems.add(_place(text[: found.start()].count("\n") + 1), _(message))
     if problems.by_place:
         return [], []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     rows = []
     try:
         for row in reader:

@@ -45,6 +45,13 @@ class StaleRecord(Conflict):
         self.stored = stored
 
 
+NOBODY_COUNTED = N_("Every count is 0: record at least one participant to publish these counts.")
+
+
+def _counts_anyone(counts: dict[str, dict[str, int]]) -> bool:
+    return any(count for by_category in counts.values() for count in by_category.values())
+
+
 def record_snapshot(record: ParticipationRecord | ParticipationVersion) -> dict[str, Any]:
     """The recorded fields as plain data (dates as ISO text), for audit events and conflicts."""
     snapshot = {field: getattr(record, field) for field in RECORDED_FIELDS}
@@ -218,6 +225,8 @@ def publish_record(
         raise StaleRecord(record)
     if not record.has_draft_changes and not record.withdrawn:
         raise Conflict(N_("These counts are published already; change them to publish again."))
+    if not _counts_anyone(record.counts):
+        raise Conflict(NOBODY_COUNTED)
     record.withdrawn = False
     version = _add_version(session, editor, record)
     _audit(
@@ -264,14 +273,17 @@ def withdraw_record(
 def import_records(
     session: Session, editor: User, process: Process, data: bytes, source: dict[str, Any]
 ) -> list[ParticipationRecord]:
-    """A draft record per stage of a CSV file (docs/participation.md), all citing ``source``;
-    a file with any problem adds nothing."""
+    """A draft record per stage that a CSV file counts anyone at (docs/participation.md), all
+    citing ``source``: a template's rows left at 0 add nothing. A file with any problem, or
+    counting nobody, adds nothing."""
     require_may_edit(session, editor, process)
     counts = read_participation_csv(data)
+    counted = [stage for stage in STAGES if _counts_anyone(counts.get(stage, {}))]
+    if not counted:
+        raise InvalidInput({"file": [N_("counts nobody: every count in it is 0")]})
     return [
         create_record(session, editor, process, {**source, "stage": stage, "counts": counts[stage]})
-        for stage in STAGES
-        if stage in counts
+        for stage in counted
     ]
 
 

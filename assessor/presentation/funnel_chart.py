@@ -76,7 +76,7 @@ def funnel_chart(
     *,
     title: str,
     description: str,
-    width: int = 520,
+    width: int = 440,
     id_prefix: str | None = None,
 ) -> Markup:
     """A row per group: a track from 0 to 100%, a mark per stage at the group's share there,

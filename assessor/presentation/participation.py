@@ -19,7 +19,8 @@ from assessor.participation.labels import category_label, dimension_label
 from assessor.participation.profiles import ParticipationProfile, participation_profile
 from assessor.presentation.formatting import NOTHING, coefficient_text, percent_text
 from assessor.presentation.funnel_chart import FunnelSeries, funnel_chart
-from assessor.presentation.labels import stage_name
+from assessor.presentation.labels import band_name, stage_name
+from assessor.rubrics.models import LEVEL_NAMES
 from assessor.scoring import round_half_up
 
 POINTS_PATTERN = "+#,##0.0;\u2212#,##0.0"
@@ -68,13 +69,15 @@ class FunnelChart:
 
 @dataclass(frozen=True)
 class ParticipationView:
-    """A column per stage counted, in the order a process runs them."""
+    """A column per stage counted, in the order a process runs them; ``uneven`` says where the
+    dimensions counted at a stage count different totals."""
 
     stages: list[str]
     stage_names: list[str]
     indices: list[IndexRow]
     tables: list[DimensionTable]
     funnels: list[FunnelChart]
+    uneven: list[str]
 
 
 def _share(value: Fraction | None) -> str:
@@ -129,8 +132,8 @@ INDICES = (
     ("gender_parity", _l("Gender parity index"), _l("women per man: 1 is parity")),
     (
         "developing",
-        _l("From developing countries"),
-        _l("share of the known participants, least developed countries included"),
+        _l("From developing and least developed countries"),
+        _l("share of the known participants"),
     ),
     (
         "least_developed",
@@ -179,6 +182,26 @@ def _funnel_chart(key: str, rows, chart_id: str) -> FunnelChart:
     return FunnelChart(label, chart)
 
 
+def _uneven_totals(profile: ParticipationProfile) -> list[str]:
+    """A sentence per stage whose dimensions count different totals: each share is then of its
+    own dimension's total, and a reader should know."""
+    found = []
+    for stage in profile.stages:
+        totals = {shares.total for shares in stage.shares.values()}
+        if len(totals) > 1:
+            found.append(
+                _(
+                    "At %(stage)s the dimensions count from %(fewest)s to %(most)s participants: "
+                    "some were counted in one dimension and not in another, so each share is of "
+                    "its own dimension's total.",
+                    stage=stage_name(stage.stage),
+                    fewest=min(totals),
+                    most=max(totals),
+                )
+            )
+    return found
+
+
 def _stages_with_shares(rows) -> int:
     """A funnel needs two stages to show a change."""
     return sum(1 for stage in STAGES if any(row.by_stage[stage] is not None for row in rows))
@@ -202,31 +225,39 @@ def participation_view(
             for key, rows in profile.funnels.items()
             if _stages_with_shares(rows) >= 2
         ],
+        uneven=_uneven_totals(profile),
     )
 
 
 def flag_text(flag: dict) -> str:
     """What a consistency flag says, in the reader's language."""
-    values = {"level": flag["level"], "stage": stage_name(flag["stage"])}
+    values = {
+        "level": flag["level"],
+        "name": band_name(LEVEL_NAMES[flag["level"]]),
+        "stage": stage_name(flag["stage"]),
+    }
     if flag["kind"] == "one_region_holds_most":
         return _(
-            "Rated at level %(level)s, but at %(stage)s %(share)s of the known participants "
-            "came from one regional group (%(region)s).",
+            "Rated at level %(level)s (%(name)s), but at %(stage)s %(share)s of the known "
+            "participants came from one regional group (%(region)s).",
             share=percent_text(flag["share"]),
             region=category_label("regional_group", flag["category"]),
             **values,
         )
     if flag["kind"] == "developed_hold_most":
         return _(
-            "Rated at level %(level)s, but at %(stage)s %(share)s of the known participants "
-            "came from developed countries.",
+            "Rated at level %(level)s (%(name)s), but at %(stage)s %(share)s of the known "
+            "participants came from developed countries.",
             share=percent_text(flag["share"]),
             **values,
         )
     if flag["kind"] == "no_developing_country":
         return _(
-            "Rated at level %(level)s, but at %(stage)s no known participant came from a "
-            "developing or least developed country.",
+            "Rated at level %(level)s (%(name)s), but at %(stage)s no known participant came "
+            "from a developing or least developed country.",
             **values,
         )
-    return _("Rated at level %(level)s, but at %(stage)s no known participant was young.", **values)
+    return _(
+        "Rated at level %(level)s (%(name)s), but at %(stage)s no known participant was young.",
+        **values,
+    )

@@ -43,7 +43,8 @@ def test_the_reviewer_sees_the_counts_kept_and_the_answers_they_contradict(clien
     assert "The 1 participation record published for this process now" in page
     assert "Answers the counts contradict" in page
     assert (
-        "Rated at level 4, but at Decision-making 90.0% of the known participants came from "
+        "Rated at level 4 (Full), but at Decision-making 90.0% of the known participants "
+        "came from "
         "developed countries." in page
     )
     assert (

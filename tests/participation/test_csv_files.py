@@ -140,3 +140,8 @@ def test_a_participant_list_and_its_counts_read_the_same(participants):
     assert sum(from_list[s]["gender"][c] for s in from_list for c in from_list[s]["gender"]) == len(
         participants
     )
+
+
+def test_a_file_saved_with_semicolons_is_read_like_one_with_commas():
+    data = b"stage;dimension;category;count\r\nagenda_setting;gender;female;4\r\n"
+    assert read_participation_csv(data) == {"agenda_setting": {"gender": {"female": 4}}}

@@ -232,3 +232,27 @@ def test_versions_are_never_half_written(session, people, process):
     publish_record(session, people["creator"], record, based_on=record.row_version)
     stored = session.scalars(select(ParticipationVersion)).one()
     assert stored.source_title == "Session report" and stored.accessed_on == date(2026, 11, 30)
+
+
+def test_an_import_adds_no_draft_for_a_stage_left_at_zero_and_refuses_a_file_counting_nobody(
+    session, people, process
+):
+    template_rows = (
+        b"stage,dimension,category,count\n"
+        b"agenda_setting,gender,female,0\n"
+        b"agenda_setting,gender,male,0\n"
+        b"decision_making,gender,female,2\n"
+    )
+    [record] = import_records(session, people["creator"], process, template_rows, SOURCE)
+    assert record.stage == "decision_making"
+    nobody = b"stage,dimension,category,count\nagenda_setting,gender,female,0\n"
+    with pytest.raises(InvalidInput) as refused:
+        import_records(session, people["creator"], process, nobody, SOURCE)
+    assert list(refused.value.fields) == ["file"]
+
+
+def test_counts_of_nobody_are_not_published(session, people, process):
+    record = draft(session, people, process, counts={})
+    with pytest.raises(Conflict):
+        publish_record(session, people["creator"], record, based_on=record.row_version)
+    assert record.published_number is None

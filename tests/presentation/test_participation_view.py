@@ -77,3 +77,13 @@ def test_points_read_in_the_reader_language(app):
     with app.test_request_context(), force_locale("fr"):
         assert points_text(Fraction(-13, 20)) == "\u221265,0 points"
         assert points_text(Fraction(1, 8)) == "+12,5 points"
+
+
+def test_a_stage_whose_dimensions_count_different_totals_says_so(app):
+    with app.test_request_context():
+        view = participation_view(COUNTS)
+    # Agenda-setting: 50 by stakeholder group, 40 by gender; decision-making counts one dimension.
+    assert view.uneven == [
+        "At Agenda-setting the dimensions count from 40 to 50 participants: some were counted "
+        "in one dimension and not in another, so each share is of its own dimension's total."
+    ]

@@ -91,7 +91,8 @@ def test_an_answer_the_counts_contradict_is_flagged_in_the_section_and_beside_it
 ):
     shown = page(client, scorecard_id)
     flag = (
-        "Rated at level 4, but at Decision-making 88.9% of the known participants came from "
+        "Rated at level 4 (Full), but at Decision-making 88.9% of the known participants "
+        "came from "
         "one regional group (Western European and other States)."
     )
     assert shown.count(flag) == 2
