@@ -271,7 +271,12 @@ def seed(session) -> dict:
         session,
         users["admin"],
         process,
-        {"stage": "agenda_setting", "source_url": "https://example.org/", "source_title": "Report"},
+        {
+            "stage": "agenda_setting",
+            "source_url": "https://example.org/",
+            "source_title": "Report",
+            "counts": {"gender": {"female": 3, "male": 4}},
+        },
     )
     session.commit()
     questions = [question.key for pillar in rubric.pillars for question in pillar.questions]

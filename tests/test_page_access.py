@@ -126,7 +126,12 @@ def objects(session, people) -> dict[str, int]:
         session,
         people["creator"],
         process,
-        {"stage": "agenda_setting", "source_url": "https://example.org/", "source_title": "Report"},
+        {
+            "stage": "agenda_setting",
+            "source_url": "https://example.org/",
+            "source_title": "Report",
+            "counts": {"gender": {"female": 3, "male": 4}},
+        },
     )
     session.commit()
     return {

@@ -2,21 +2,30 @@
 each process and stage computed from them (docs/participation.md), so that anyone can check
 one against the other."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessor.participation.categories import DIMENSIONS, UNKNOWN
 from assessor.participation.models import ParticipationVersion
 from assessor.participation.profiles import participation_profile
 from assessor.participation.published import every_current_version, stage_counts
+from assessor.processes.models import Process
 
 
-def _count_rows(version: ParticipationVersion) -> Iterator[dict[str, Any]]:
+def _process_names(session: Session, process_ids: Iterable[int]) -> dict[int, str]:
+    """The current name of each process, so that a row reads without the process table."""
+    rows = session.execute(select(Process.id, Process.name).where(Process.id.in_(process_ids)))
+    return {process_id: name for process_id, name in rows}
+
+
+def _count_rows(version: ParticipationVersion, process_name: str) -> Iterator[dict[str, Any]]:
     """A row per category the version counts, dimensions and categories in their order."""
     about = {
         "process_id": version.process_id,
+        "process_name": process_name,
         "record_id": version.record_id,
         "version": version.number,
         "stage": version.stage,
@@ -35,18 +44,23 @@ def _count_rows(version: ParticipationVersion) -> Iterator[dict[str, Any]]:
 
 def participation_counts(session: Session) -> Iterator[dict[str, Any]]:
     """Every count of every current published version: by process, stage and record."""
-    for versions in every_current_version(session).values():
+    current = every_current_version(session)
+    names = _process_names(session, current)
+    for process_id, versions in current.items():
         for version in versions:
-            yield from _count_rows(version)
+            yield from _count_rows(version, names[process_id])
 
 
 def participation_indices(session: Session) -> Iterator[dict[str, Any]]:
     """Per process and stage with counts: totals and indices of the summed current counts."""
-    for process_id, versions in every_current_version(session).items():
+    current = every_current_version(session)
+    names = _process_names(session, current)
+    for process_id, versions in current.items():
         profile = participation_profile(stage_counts(versions))
         for stage in profile.stages:
             row = {
                 "process_id": process_id,
+                "process_name": names[process_id],
                 "stage": stage.stage,
                 "records": sum(1 for version in versions if version.stage == stage.stage),
                 "stakeholder_balance": stage.stakeholder_balance,

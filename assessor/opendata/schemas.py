@@ -85,6 +85,7 @@ class ParticipationCountSchema(Schema):
     a stage; docs/open-data.md describes each field."""
 
     process_id = fields.Integer()
+    process_name = fields.String()
     record_id = fields.Integer()
     version = fields.Integer()
     stage = fields.String()
@@ -110,6 +111,7 @@ def _totals() -> dict[str, fields.Field]:
 ParticipationIndexSchema = Schema.from_dict(
     {
         "process_id": fields.Integer(),
+        "process_name": fields.String(),
         "stage": fields.String(),
         "records": fields.Integer(),
         **_totals(),

@@ -89,6 +89,7 @@ def test_counts_hold_one_row_per_current_published_category(client, counted):
     rows = csv_table(client, "participation_counts")
     assert tuple(rows[0]) == PARTICIPATION_COUNT_FIELDS
     wtpf = [row for row in rows if int(row["process_id"]) == counted["wtpf"]]
+    assert {row["process_name"] for row in wtpf} == {"WTPF-13"}
     assert {(row["stage"], row["category"], row["count"]) for row in wtpf} == {
         ("policy_formulation", "female", "1"),
         ("policy_formulation", "male", "3"),

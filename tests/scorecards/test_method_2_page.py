@@ -68,7 +68,9 @@ def test_unknowns_are_evidence_needed_and_not_gaps(client, staged_id):
 
 def test_the_stage_matrix_is_a_table_marking_a_drop_in_words(client, staged_id):
     matrix = section(scorecard(client, staged_id), "stages")
-    assert "<caption>Scores by stage of the process and pillar</caption>" in matrix
+    assert (
+        '<caption id="stages-caption">Scores by stage of the process and pillar</caption>' in matrix
+    )
     assert '<th scope="col">All pillars</th>' in matrix
     decision = re.search(r'<tr><th scope="row">Decision-making</th>.*?</tr>', matrix)[0]
     assert decision.count('class="stage-cell falls-below"') == 2
