@@ -10,83 +10,19 @@ Every problem is reported with its line (the header is line 1) and column, and a
 any problem gives no counts at all.
 """
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterator
 
 from flask_babel import gettext as _
 
-from assessor.exceptions import InvalidInput
+from assessor.csv_reading import Problems, csv_rows, place
 from assessor.participation.categories import DIMENSIONS, STAGES, UNKNOWN
 from assessor.participation.indices import StageCounts
-from assessor.validation import FORBIDDEN
 
 COUNT_COLUMNS = ("stage", "dimension", "category", "count")
 # More rows than any real meeting has participants: beyond, the file is refused unread.
 MAX_ROWS = 100_000
 MAX_COUNT = 10_000_000
-
-
-class Problems:
-    """Messages by place (``line 3, count``), in the order found."""
-
-    def __init__(self) -> None:
-        self.by_place: dict[str, list[str]] = {}
-
-    def add(self, place: str, message: str) -> None:
-        self.by_place.setdefault(place, []).append(message)
-
-    def raise_any(self) -> None:
-        if self.by_place:
-            raise InvalidInput(self.by_place)
-
-
-def _place(line: int, column: str | None = None) -> str:
-    if column is None:
-        return _("line %(line)s", line=line)
-    return _("line %(line)s, %(column)s", line=line, column=column)
-
-
-def _delimiter(text: str) -> str:
-    """A comma; a semicolon where the header has semicolons and no comma, as spreadsheets
-    that write a decimal comma (French ones among them) save CSV."""
-    header = text.lstrip("\r\n").split("\n", 1)[0]
-    return ";" if ";" in header and "," not in header else ","
-
-
-def _rows(data: bytes, problems: Problems) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header and each row with its line number; problems of the file as a whole."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.add(_place(line), _("is not UTF-8 text"))
-        return [], []
-    for message, pattern in FORBIDDEN.items():
-        if found := pattern.search(text):
-            problems.add(_place(text[: found.start()].count("\n") + 1), _(message))
-    if problems.by_place:
-        return [], []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
-    rows = []
-    try:
-        for row in reader:
-            if len(rows) > MAX_ROWS:
-                problems.add(
-                    _place(reader.line_num), _("the file has more than %(max)s rows", max=MAX_ROWS)
-                )
-                return [], []
-            if any(cell.strip() for cell in row):
-                rows.append((reader.line_num, [cell.strip() for cell in row]))
-    except csv.Error as error:
-        problems.add(_place(reader.line_num), _("is not valid CSV (%(error)s)", error=error))
-        return [], []
-    if not rows:
-        problems.add(_place(1), _("the file is empty: it needs a header row"))
-        return [], []
-    (_header_line, header), *body = rows
-    return [name.lower() for name in header], body
 
 
 def _whole_number(text: str) -> int | None:
@@ -96,7 +32,7 @@ def _whole_number(text: str) -> int | None:
 def _stage(text: str, line: int, problems: Problems) -> str | None:
     if text in STAGES:
         return text
-    problems.add(_place(line, "stage"), _("must be one of %(choices)s", choices=", ".join(STAGES)))
+    problems.add(place(line, "stage"), _("must be one of %(choices)s", choices=", ".join(STAGES)))
     return None
 
 
@@ -112,7 +48,7 @@ def _stage_rows(
                 cells=len(row),
                 columns=len(header),
             )
-            problems.add(_place(line), message)
+            problems.add(place(line), message)
             continue
         cells = dict(zip(header, row, strict=True))
         yield line, cells, _stage(cells["stage"], line, problems)
@@ -125,27 +61,25 @@ def _read_counts(header: list[str], body, problems: Problems) -> StageCounts:
         dimension = DIMENSIONS.get(cells["dimension"])
         if dimension is None:
             choices = ", ".join(DIMENSIONS)
-            problems.add(
-                _place(line, "dimension"), _("must be one of %(choices)s", choices=choices)
-            )
+            problems.add(place(line, "dimension"), _("must be one of %(choices)s", choices=choices))
         elif cells["category"] not in (*dimension.categories, UNKNOWN):
             allowed = ", ".join((*dimension.categories, UNKNOWN))
             message = _(
                 "%(dimension)s counts %(categories)s", dimension=dimension.key, categories=allowed
             )
-            problems.add(_place(line, "category"), message)
+            problems.add(place(line, "category"), message)
             dimension = None
         number = _whole_number(cells["count"])
         if number is not None and number > MAX_COUNT:
             number = None
         if number is None:
             message = _("must be a whole number from 0 to %(max)s", max=MAX_COUNT)
-            problems.add(_place(line, "count"), message)
+            problems.add(place(line, "count"), message)
         if stage is None or dimension is None or number is None:
             continue
         key = (stage, dimension.key, cells["category"])
         if key in first_line:
-            problems.add(_place(line), _("counts the same as line %(line)s", line=first_line[key]))
+            problems.add(place(line), _("counts the same as line %(line)s", line=first_line[key]))
             continue
         first_line[key] = line
         counts[stage][dimension.key][cells["category"]] = number
@@ -162,7 +96,7 @@ def _read_participants(header: list[str], body, problems: Problems) -> StageCoun
             if category not in (*dimension.categories, UNKNOWN):
                 allowed = ", ".join(dimension.categories)
                 message = _("must be one of %(choices)s, or empty", choices=allowed)
-                problems.add(_place(line, column), message)
+                problems.add(place(line, column), message)
             else:
                 categories[column] = category
         if stage is not None and len(categories) == len(columns):
@@ -187,10 +121,10 @@ def read_participation_csv(data: bytes) -> StageCounts:
     """The counts a CSV file gives, by stage, dimension and category; InvalidInput naming
     every problem (by line and column) if there is any, and then no counts at all."""
     problems = Problems()
-    header, body = _rows(data, problems)
+    header, body = csv_rows(data, problems, MAX_ROWS)
     problems.raise_any()
     for message in _layout_problems(header):
-        problems.add(_place(1), message)
+        problems.add(place(1), message)
     problems.raise_any()
     if set(COUNT_COLUMNS) <= set(header) and len(header) == len(COUNT_COLUMNS):
         counts = _read_counts(header, body, problems)
@@ -201,8 +135,8 @@ def read_participation_csv(data: bytes) -> StageCounts:
             "the header must be %(columns)s, or stage and dimension columns",
             columns=",".join(COUNT_COLUMNS),
         )
-        problems.add(_place(1), message)
+        problems.add(place(1), message)
     if not problems.by_place and not body:
-        problems.add(_place(2), _("the file has a header but no rows"))
+        problems.add(place(2), _("the file has a header but no rows"))
     problems.raise_any()
     return {stage: {key: dict(value) for key, value in by.items()} for stage, by in counts.items()}
