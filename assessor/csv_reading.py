@@ -4,6 +4,7 @@ files"; docs/contributions.md)."""
 
 import csv
 import io
+from collections.abc import Iterator
 
 from flask_babel import gettext as _
 
@@ -74,3 +75,20 @@ def csv_rows(
         return [], []
     (_header_line, header), *body = rows
     return [name.lower() for name in header], body
+
+
+def cells_by_column(
+    header: list[str], body: list[tuple[int, list[str]]], problems: Problems
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row with as many cells as the header, by column, with its line; a row with more
+    or fewer is a problem of its line."""
+    for line, row in body:
+        if len(row) != len(header):
+            message = _(
+                "has %(cells)s cells where the header has %(columns)s",
+                cells=len(row),
+                columns=len(header),
+            )
+            problems.add(place(line), message)
+            continue
+        yield line, dict(zip(header, row, strict=True))

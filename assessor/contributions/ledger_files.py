@@ -19,7 +19,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from assessor.contributions.dispositions import DISPOSITIONS, NOT_ADOPTED_WITH_REASON
-from assessor.csv_reading import Problems, csv_rows, place
+from assessor.csv_reading import Problems, cells_by_column, csv_rows, place
 from assessor.participation.categories import (
     COUNTRY_CATEGORY,
     REGIONAL_GROUP,
@@ -233,16 +233,7 @@ def read_ledger_csv(
         problems.raise_any()
 
     def entries() -> Iterator[LedgerEntry | None]:
-        for line, row in body:
-            if len(row) != len(header):
-                message = _(
-                    "has %(cells)s cells where the header has %(columns)s",
-                    cells=len(row),
-                    columns=len(header),
-                )
-                problems.add(place(line), message)
-                continue
-            cells = dict(zip(header, row, strict=True))
+        for line, cells in cells_by_column(header, body, problems):
             values = {field: cells[column] for field, column in mapping.items() if column}
             yield _entry(line, values, problems, lambda field, line=line: place(line, field))
 

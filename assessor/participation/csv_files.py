@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from flask_babel import gettext as _
 
-from assessor.csv_reading import Problems, csv_rows, place
+from assessor.csv_reading import Problems, cells_by_column, csv_rows, place
 from assessor.participation.categories import DIMENSIONS, STAGES, UNKNOWN
 from assessor.participation.indices import StageCounts
 
@@ -41,16 +41,7 @@ def _stage_rows(
 ) -> Iterator[tuple[int, dict[str, str], str | None]]:
     """Each row with as many cells as the header: its line, its cells by column and its stage
     (None, and said so, if it names none)."""
-    for line, row in body:
-        if len(row) != len(header):
-            message = _(
-                "has %(cells)s cells where the header has %(columns)s",
-                cells=len(row),
-                columns=len(header),
-            )
-            problems.add(place(line), message)
-            continue
-        cells = dict(zip(header, row, strict=True))
+    for line, cells in cells_by_column(header, body, problems):
         yield line, cells, _stage(cells["stage"], line, problems)
 
 
